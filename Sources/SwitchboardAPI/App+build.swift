@@ -1,0 +1,30 @@
+import SwitchboardStorage
+public import Hummingbird
+public import Logging
+
+/// Builds the Switchboard HTTP application; used by `switchboard serve` and by the tests.
+public func buildApplication(
+    configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger
+) -> some ApplicationProtocol {
+    let router = buildRouter(configuration: configuration, dependencies: dependencies)
+    return Application(
+        responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard"),
+        logger: logger
+    )
+}
+
+/// The routes of every Twilio domain, each under its path prefix; ``FrontDoorResponder`` maps Host-addressed
+/// requests onto the same prefixes.
+func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies) -> Router<SwitchboardRequestContext> {
+    let router = Router(context: SwitchboardRequestContext.self)
+    router.add(middleware: LogRequestsMiddleware(.info))
+    router.addRoutes(HealthController().endpoints)
+    let authenticated = router.group()
+        .add(middleware: AuthenticationMiddleware(storage: dependencies.storage))
+        .add(middleware: AccountConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequestsPerAccount))
+    authenticated.addRoutes(FlexFlowController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(AccountController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
+    authenticated.addRoutes(KeyController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
+    return router
+}

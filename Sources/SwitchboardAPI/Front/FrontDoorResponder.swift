@@ -1,0 +1,53 @@
+import Logging
+public import Hummingbird
+import HTTPTypes
+import SwitchboardCore
+
+/// The outermost responder. It finds the Twilio domain a request is for, by path prefix (`/flex-api/v1/…`) or
+/// by Host header (`flex-api.twilio.com`), gives the router one canonical path, records the base URL that
+/// response links must use, and turns every error into Twilio's error body.
+public struct FrontDoorResponder<Next: HTTPResponder>: HTTPResponder where Next.Context == SwitchboardRequestContext {
+    let next: Next
+    /// The externally visible root, such as `https://switchboard.example.com`; links use it when set.
+    let publicURL: String?
+
+    /// Wraps `next`.
+    public init(next: Next, publicURL: String?) {
+        self.next = next
+        self.publicURL = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+    }
+
+    public func respond(to request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        var context = context
+        var routed = request
+        let origin = publicURL ?? Self.origin(of: request)
+        if let (domain, rest) = TwilioDomain.fromPath(request.uri.path) {
+            context.domainBaseURL = origin + "/" + domain.rawValue
+            context.domainPath = rest.isEmpty ? "/" : String(rest)
+        } else if let host = request.head.authority, let domain = TwilioDomain.fromHost(host) {
+            context.domainBaseURL = publicURL.map { $0 + "/" + domain.rawValue } ?? origin
+            context.domainPath = request.uri.path
+            var head = request.head
+            head.path = "/" + domain.rawValue + (request.head.path ?? "/")
+            routed = Request(head: head, body: request.body)
+        } else {
+            context.domainPath = request.uri.path
+        }
+        do {
+            return try await next.respond(to: routed, context: context)
+        } catch {
+            let twilioError = TwilioErrorResponse.translate(error, context: context)
+            if twilioError.status >= 500 {
+                context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            }
+            return TwilioErrorResponse.response(for: twilioError)
+        }
+    }
+
+    /// `scheme://host[:port]` as the client addressed this server.
+    static func origin(of request: Request) -> String {
+        let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] ?? request.head.scheme ?? "http"
+        let host = request.headers[HTTPField.Name("X-Forwarded-Host")!] ?? request.head.authority ?? "127.0.0.1"
+        return scheme + "://" + host
+    }
+}

@@ -1,0 +1,90 @@
+public import SwitchboardCore
+
+/// Parameters of a request, from a form-encoded body or a query string, as Twilio's clients send them:
+/// PascalCase names, dotted names for nested settings, repeated keys for lists, `true`/`false` for booleans.
+public struct FormParameters: Sendable {
+    /// Every name-value pair, in the order sent.
+    public let pairs: [(String, String)]
+
+    /// Parses `application/x-www-form-urlencoded` text; a malformed escape is a 20001.
+    public init(encoded text: Substring) throws(TwilioError) {
+        var pairs: [(String, String)] = []
+        for part in text.split(separator: "&", omittingEmptySubsequences: true) {
+            let nameEnd = part.firstIndex(of: "=") ?? part.endIndex
+            let name = try Self.decode(part[..<nameEnd])
+            let value = nameEnd == part.endIndex ? "" : try Self.decode(part[part.index(after: nameEnd)...])
+            pairs.append((name, value))
+        }
+        self.pairs = pairs
+    }
+
+    /// Parameters from pairs already decoded.
+    public init(pairs: [(String, String)]) {
+        self.pairs = pairs
+    }
+
+    /// The last value sent for `name`: Twilio takes the last of repeated scalar parameters.
+    public func string(_ name: String) -> String? {
+        pairs.last { $0.0 == name }?.1
+    }
+
+    /// Every value sent for `name`, for list parameters.
+    public func strings(_ name: String) -> [String] {
+        pairs.filter { $0.0 == name }.map(\.1)
+    }
+
+    /// A boolean parameter: `true` or `false`, in any case.
+    public func bool(_ name: String) throws(TwilioError) -> Bool? {
+        guard let raw = string(name) else { return nil }
+        switch raw.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw .invalidParameter("\(name) must be true or false; got '\(raw)'")
+        }
+    }
+
+    /// An integer parameter.
+    public func int(_ name: String) throws(TwilioError) -> Int? {
+        guard let raw = string(name) else { return nil }
+        guard let value = Int(raw.trimmingSpaces) else { throw .invalidParameter("\(name) must be an integer; got '\(raw)'") }
+        return value
+    }
+
+    static func decode(_ text: Substring) throws(TwilioError) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var iterator = text.utf8.makeIterator()
+        while let byte = iterator.next() {
+            switch byte {
+            case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
+            case UInt8(ascii: "%"):
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    throw .invalidParameter("Malformed percent-encoding in request parameters")
+                }
+                bytes.append(high << 4 | low)
+            default: bytes.append(byte)
+            }
+        }
+        guard let decoded = String(validating: bytes, as: UTF8.self) else {
+            throw .invalidParameter("Request parameters are not valid UTF-8")
+        }
+        return decoded
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
+        default: nil
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        let start = firstIndex { $0 != " " } ?? endIndex
+        let end = lastIndex { $0 != " " }.map(index(after:)) ?? start
+        return self[start..<max(start, end)]
+    }
+}

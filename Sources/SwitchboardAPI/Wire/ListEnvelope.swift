@@ -1,0 +1,73 @@
+public import SwitchboardCore
+
+/// The two shapes Twilio wraps lists in.
+public enum ListEnvelope {
+    /// The v1 shape: the rows under `key`, and a `meta` object with absolute page URLs.
+    /// `listURL` is the list's absolute URL without a query; `filters` are the query parameters to carry along.
+    public static func v1<Item>(
+        key: String, page: Page<Item>, request: PageRequest, listURL: String, filters: [(String, String)],
+        render: (Item) -> JSONValue
+    ) -> JSONValue {
+        let link = { (index: Int, cursor: PageCursor?) in
+            listURL + "?" + Query.encode(filters + [("PageSize", String(request.size)), ("Page", String(index))]
+                + (cursor.map { [("PageToken", $0.token)] } ?? []))
+        }
+        return .object([
+            (key, .array(page.items.map(render))),
+            ("meta", .object([
+                ("page", .int(request.page)),
+                ("page_size", .int(request.size)),
+                ("first_page_url", .string(link(0, nil))),
+                ("previous_page_url", .string(page.previous.map { link(max(0, request.page - 1), $0) })),
+                ("url", .string(link(request.page, request.cursor))),
+                ("next_page_url", .string(page.next.map { link(request.page + 1, $0) })),
+                ("key", .string(key)),
+            ])),
+        ])
+    }
+
+    /// The API 2010 shape: the rows under `key`, with page URIs relative to the API's root.
+    public static func v2010<Item>(
+        key: String, page: Page<Item>, request: PageRequest, listURI: String, filters: [(String, String)],
+        render: (Item) -> JSONValue
+    ) -> JSONValue {
+        let link = { (index: Int, cursor: PageCursor?) in
+            listURI + "?" + Query.encode(filters + [("PageSize", String(request.size)), ("Page", String(index))]
+                + (cursor.map { [("PageToken", $0.token)] } ?? []))
+        }
+        let start = request.page * request.size
+        return .object([
+            (key, .array(page.items.map(render))),
+            ("end", .int(page.items.isEmpty ? start : start + page.items.count - 1)),
+            ("first_page_uri", .string(link(0, nil))),
+            ("next_page_uri", .string(page.next.map { link(request.page + 1, $0) })),
+            ("page", .int(request.page)),
+            ("page_size", .int(request.size)),
+            ("previous_page_uri", .string(page.previous.map { link(max(0, request.page - 1), $0) })),
+            ("start", .int(start)),
+            ("uri", .string(link(request.page, request.cursor))),
+        ])
+    }
+}
+
+/// Query-string encoding for the URLs Switchboard writes.
+enum Query {
+    static func encode(_ pairs: [(String, String)]) -> String {
+        pairs.map { escape($0.0) + "=" + escape($0.1) }.joined(separator: "&")
+    }
+
+    static func escape(_ text: String) -> String {
+        var output = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                output.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                output += "%" + (byte < 16 ? "0" + hex : hex)
+            }
+        }
+        return output
+    }
+}

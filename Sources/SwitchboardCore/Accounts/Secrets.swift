@@ -1,0 +1,30 @@
+internal import Crypto
+
+/// Making and checking the secrets used in HTTP Basic authentication.
+public enum Secrets {
+    /// A new auth token: 32 lowercase hex digits, as Twilio's.
+    public static func makeAuthToken() -> String { RandomHex.make(count: 32) }
+
+    /// A new API key secret: 32 random characters.
+    public static func makeApiKeySecret() -> String { RandomHex.make(count: 32) }
+
+    /// The digest stored in place of an API key secret.
+    public static func digest(_ secret: String) -> String {
+        SHA256.hash(data: Array(secret.utf8)).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
+    /// Compares two secrets in time that does not depend on where they differ.
+    public static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
+        let left = Array(lhs.utf8)
+        let right = Array(rhs.utf8)
+        guard left.count == right.count else { return false }
+        var difference: UInt8 = 0
+        for index in left.indices {
+            difference |= left[index] ^ right[index]
+        }
+        return difference == 0
+    }
+}

@@ -1,0 +1,78 @@
+public import Logging
+import SQLKit
+
+/// ``Storage`` on SQLite or PostgreSQL through SQLKit.
+public final class SQLStorage: Storage {
+    let pool: any SQLConnectionPool
+    let logger: Logger
+
+    /// Which database is behind this storage.
+    public var flavor: SQLFlavor { pool.flavor }
+
+    /// Connects to `location`. Nothing is created or migrated until ``migrate()`` runs.
+    public init(location: DatabaseLocation, logger: Logger, maxConnections: Int = 4) throws {
+        self.logger = logger
+        switch location {
+        case .postgres(let url):
+            self.pool = try PostgresPool(url: url, maxConnectionsPerEventLoop: maxConnections, logger: logger)
+        case .sqliteFile, .sqliteMemory:
+            self.pool = SQLitePool(location: location, maxConnections: maxConnections, logger: logger)
+        }
+    }
+
+    /// Applies the migrations the database does not have yet and returns their versions.
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        let flavor = self.flavor
+        return try await pool.withConnection { database in
+            try await Self.inTransaction(database, flavor: flavor) { database in
+                try await Migrator(flavor: flavor).run(on: database)
+            }
+        }
+    }
+
+    public func read<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T {
+        let flavor = self.flavor
+        return try await pool.withConnection { database in
+            try await body(SQLSession(database: database, flavor: flavor))
+        }
+    }
+
+    public func write<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T {
+        let flavor = self.flavor
+        return try await pool.withConnection { database in
+            try await Self.inTransaction(database, flavor: flavor) { database in
+                try await body(SQLSession(database: database, flavor: flavor))
+            }
+        }
+    }
+
+    public func shutdown() async throws {
+        try await pool.shutdown()
+    }
+
+    static func inTransaction<T: Sendable>(
+        _ database: any SQLDatabase, flavor: SQLFlavor, _ body: @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await database.raw(SQLQueryString(flavor.beginWrite)).run()
+        do {
+            let result = try await body(database)
+            try await database.raw("COMMIT").run()
+            return result
+        } catch {
+            // The rollback must not hide the error that caused it.
+            try? await database.raw("ROLLBACK").run()
+            throw error
+        }
+    }
+}
+
+/// The repositories of one SQL connection.
+struct SQLSession: StorageSession {
+    let database: any SQLDatabase
+    let flavor: SQLFlavor
+
+    var accounts: any AccountRepository { SQLAccountRepository(database: database) }
+    var apiKeys: any ApiKeyRepository { SQLApiKeyRepository(database: database) }
+    var flexFlows: any FlexFlowRepository { SQLFlexFlowRepository(database: database) }
+}

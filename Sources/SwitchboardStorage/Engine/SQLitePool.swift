@@ -1,0 +1,70 @@
+@preconcurrency import AsyncKit
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+import SQLiteKit
+
+/// SQLite connections, each opened in WAL mode with a busy timeout so concurrent writers wait instead of failing.
+///
+/// `@unchecked Sendable`: AsyncKit's pool guards its state with its own lock but is not annotated.
+final class SQLitePool: SQLConnectionPool, @unchecked Sendable {
+    let flavor = SQLFlavor.sqlite
+    private let pool: EventLoopGroupConnectionPool<PragmaSQLiteSource>
+
+    /// Opens a pool on `location`. An in-memory database gets exactly one connection: a second connection
+    /// would open a second, empty database.
+    init(location: DatabaseLocation, maxConnections: Int, logger: Logger) {
+        let storage: SQLiteConfiguration.Storage
+        let connections: Int
+        switch location {
+        case .sqliteFile(let path):
+            storage = .file(path: path)
+            connections = max(1, maxConnections)
+        default:
+            storage = .memory
+            connections = 1
+        }
+        let source = PragmaSQLiteSource(
+            inner: SQLiteConnectionSource(configuration: .init(storage: storage, enableForeignKeys: true)),
+            pragmas: ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL"]
+        )
+        // One event loop: SQLite work happens on its thread pool, and one loop keeps the connection count exact.
+        self.pool = EventLoopGroupConnectionPool(
+            source: source,
+            maxConnectionsPerEventLoop: connections,
+            requestTimeout: .seconds(30),
+            logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.next()
+        )
+    }
+
+    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await pool.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                try await body(connection.sql(queryLogLevel: .trace))
+            }
+        }.get()
+    }
+
+    func shutdown() async throws {
+        try await pool.shutdownAsync()
+    }
+}
+
+/// Opens SQLite connections and applies the pragmas every connection needs.
+struct PragmaSQLiteSource: ConnectionPoolSource {
+    let inner: SQLiteConnectionSource
+    let pragmas: [String]
+
+    func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
+        let pragmas = self.pragmas
+        return inner.makeConnection(logger: logger, on: eventLoop).flatMap { connection in
+            var ready = eventLoop.makeSucceededVoidFuture()
+            for pragma in pragmas {
+                ready = ready.flatMap { connection.query(pragma).map { _ in } }
+            }
+            return ready.map { connection }
+        }
+    }
+}

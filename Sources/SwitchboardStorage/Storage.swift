@@ -1,0 +1,20 @@
+/// Switchboard's persistent state. `read` and `write` hand a session to a closure; everything a `write`
+/// closure does commits together or not at all.
+public protocol Storage: Sendable {
+    /// Runs `body` against a consistent view of the data, without writing.
+    func read<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T
+    /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    func write<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T
+    /// Closes every connection; the storage is unusable afterwards.
+    func shutdown() async throws
+}
+
+/// The repositories of one database session, all bound to the same connection and transaction.
+public protocol StorageSession: Sendable {
+    /// Accounts and subaccounts.
+    var accounts: any AccountRepository { get }
+    /// API keys.
+    var apiKeys: any ApiKeyRepository { get }
+    /// Flex Flows.
+    var flexFlows: any FlexFlowRepository { get }
+}

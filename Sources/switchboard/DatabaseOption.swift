@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The options every subcommand that opens the database shares.
+struct DatabaseOptions: ParsableArguments {
+    @Option(help: "A SQLite file path, :memory:, or a postgres://user:pass@host:port/db URL. Env: SWITCHBOARD_DATABASE. Default: ./switchboard.sqlite")
+    var database: String?
+
+    @Option(help: "trace, debug, info, notice, warning, error or critical. Env: SWITCHBOARD_LOG_LEVEL. Default: info")
+    var logLevel: String?
+}

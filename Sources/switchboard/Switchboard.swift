@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `switchboard` command: one binary, one subcommand per role.
+@main
+struct Switchboard: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "switchboard",
+        abstract: "A self-hosted contact-center messaging server that speaks Twilio Flex's REST API.",
+        subcommands: [ServeCommand.self, MigrateCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
+}
