@@ -19,6 +19,7 @@ public func buildApplication(
 func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies) -> Router<SwitchboardRequestContext> {
     let router = Router(context: SwitchboardRequestContext.self)
     router.add(middleware: LogRequestsMiddleware(.info))
+    router.add(middleware: TwilioErrorMiddleware())
     router.addRoutes(HealthController().endpoints)
     let authenticated = router.group()
         .add(middleware: AuthenticationMiddleware(storage: dependencies.storage))

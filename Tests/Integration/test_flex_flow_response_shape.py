@@ -54,7 +54,7 @@ def test_flex_flow_json_matches_openapi_schema_on_create_fetch_update_list(raw, 
 
 
 @pytest.mark.parametrize("integration_type, keys", [
-    ("task", {"workspace_sid", "workflow_sid", "channel", "timeout", "priority", "creation_on_message", "retry_count"}),
+    ("task", {"workspace_sid", "workflow_sid", "channel", "timeout", "priority", "creation_on_message"}),
     ("studio", {"flow_sid", "retry_count"}),
     ("external", {"url", "retry_count"}),
 ])

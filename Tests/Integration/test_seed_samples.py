@@ -51,8 +51,11 @@ def test_create_flex_flow_sample_prints_account_sid_and_stores_the_flow_as_sent(
     assert flow.integration["workspace_sid"] == "WSXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
     assert flow.integration["workflow_sid"] == "WWXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
     assert flow.integration["channel"] == "TCXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"
-    assert set(flow.integration) == {"workspace_sid", "workflow_sid", "channel", "timeout", "priority",
-                                     "creation_on_message", "retry_count"}
+    # retry_count applies to studio and external only, so a task integration has none.
+    assert flow.integration == {"workspace_sid": "WSXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+                                "workflow_sid": "WWXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX",
+                                "channel": "TCXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "timeout": 86400, "priority": 0,
+                                "creation_on_message": False}
 
 
 def test_list_flex_flows_sample_prints_account_sid_for_each_flow(seed_000, run_sample, client, server):

@@ -37,7 +37,7 @@ public struct FrontDoorResponder<Next: HTTPResponder>: HTTPResponder where Next.
             return try await next.respond(to: routed, context: context)
         } catch {
             let twilioError = TwilioErrorResponse.translate(error, context: context)
-            if twilioError.status >= 500 {
+            if twilioError.httpStatus >= 500 {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             }
             return TwilioErrorResponse.response(for: twilioError)

@@ -1,5 +1,6 @@
 public import Hummingbird
 import NIOCore
+import HTTPTypes
 public import SwitchboardCore
 
 /// Twilio's error body: `{code, message, more_info, status}`.
@@ -15,7 +16,7 @@ public enum TwilioErrorResponse {
             case 404: return .notFound(path: context.domainPath)
             case 405: return .methodNotAllowed(context.domainPath)
             case 413: return .invalidParameter("The request body is too large")
-            case 400..<500: return TwilioError(code: 20001, message: error.status.reasonPhrase, status: error.status.code)
+            case 400..<500: return TwilioError(code: 20001, message: error.status.reasonPhrase, httpStatus: error.status.code)
             default: return .internalError
             }
         default:
@@ -29,11 +30,11 @@ public enum TwilioErrorResponse {
             ("code", .int(error.code)),
             ("message", .string(error.message)),
             ("more_info", .string(error.moreInfo)),
-            ("status", .int(error.status)),
+            ("status", .int(error.httpStatus)),
         ])
-        var response = JSONResponse.make(body, status: .init(code: error.status))
-        if error.status == 401 {
-            response.headers[.wwwAuthenticate] = "Basic realm=\"Twilio API\""
+        var response = JSONResponse.make(body, status: HTTPResponse.Status(code: error.httpStatus))
+        if error.httpStatus == 401 {
+            response.headers[HTTPField.Name.wwwAuthenticate] = "Basic realm=\"Twilio API\""
         }
         return response
     }

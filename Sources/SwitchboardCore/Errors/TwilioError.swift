@@ -5,13 +5,13 @@ public struct TwilioError: Error, Sendable, Equatable {
     /// A human-readable explanation.
     public let message: String
     /// The HTTP status that carries the error.
-    public let status: Int
+    public let httpStatus: Int
 
     /// Creates an error from its parts.
-    public init(code: Int, message: String, status: Int) {
+    public init(code: Int, message: String, httpStatus: Int) {
         self.code = code
         self.message = message
-        self.status = status
+        self.httpStatus = httpStatus
     }
 
     /// The documentation link Twilio puts in `more_info`.
@@ -21,7 +21,7 @@ public struct TwilioError: Error, Sendable, Equatable {
 extension TwilioError {
     /// 20001: a parameter is missing or has a value that is not allowed.
     public static func invalidParameter(_ message: String) -> TwilioError {
-        TwilioError(code: 20001, message: message, status: 400)
+        TwilioError(code: 20001, message: message, httpStatus: 400)
     }
 
     /// 20001 for a required parameter that was not sent.
@@ -31,30 +31,30 @@ extension TwilioError {
 
     /// 20003: the credentials are missing or wrong.
     public static func authenticationFailed(_ message: String = "Authenticate") -> TwilioError {
-        TwilioError(code: 20003, message: message, status: 401)
+        TwilioError(code: 20003, message: message, httpStatus: 401)
     }
 
     /// 20403: the credentials are valid but may not do this.
     public static func forbidden(_ message: String) -> TwilioError {
-        TwilioError(code: 20403, message: message, status: 403)
+        TwilioError(code: 20403, message: message, httpStatus: 403)
     }
 
     /// 20404: nothing at this path, or nothing this account may see.
     public static func notFound(path: String) -> TwilioError {
-        TwilioError(code: 20404, message: "The requested resource \(path) was not found", status: 404)
+        TwilioError(code: 20404, message: "The requested resource \(path) was not found", httpStatus: 404)
     }
 
     /// 20004: the path exists but does not take this method.
     public static func methodNotAllowed(_ method: String) -> TwilioError {
-        TwilioError(code: 20004, message: "Method not allowed: \(method)", status: 405)
+        TwilioError(code: 20004, message: "Method not allowed: \(method)", httpStatus: 405)
     }
 
     /// 20429: the account has too many requests in flight.
-    public static let tooManyRequests = TwilioError(code: 20429, message: "Too Many Requests", status: 429)
+    public static let tooManyRequests = TwilioError(code: 20429, message: "Too Many Requests", httpStatus: 429)
 
     /// 20500: something failed inside Switchboard; details go to the log, not the client.
-    public static let internalError = TwilioError(code: 20500, message: "An internal server error has occurred", status: 500)
+    public static let internalError = TwilioError(code: 20500, message: "An internal server error has occurred", httpStatus: 500)
 
     /// 20503: Switchboard is not ready or is shutting down.
-    public static let serviceUnavailable = TwilioError(code: 20503, message: "Service is unavailable. Please try again", status: 503)
+    public static let serviceUnavailable = TwilioError(code: 20503, message: "Service is unavailable. Please try again", httpStatus: 503)
 }

@@ -1,5 +1,4 @@
-public import struct Foundation.Date
-import struct Foundation.URL
+public import Foundation
 
 /// Twilio's validation and defaults for Flex Flows.
 public enum FlexFlowRules {
