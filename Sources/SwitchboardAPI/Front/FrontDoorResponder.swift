@@ -24,7 +24,7 @@ public struct FrontDoorResponder<Next: HTTPResponder>: HTTPResponder where Next.
         if let (domain, rest) = TwilioDomain.fromPath(request.uri.path) {
             context.domainBaseURL = origin + "/" + domain.rawValue
             context.domainPath = rest.isEmpty ? "/" : String(rest)
-        } else if let host = request.head.authority, let domain = TwilioDomain.fromHost(host) {
+        } else if let host = Self.host(of: request), let domain = TwilioDomain.fromHost(host) {
             context.domainBaseURL = publicURL.map { $0 + "/" + domain.rawValue } ?? origin
             context.domainPath = request.uri.path
             var head = request.head
@@ -47,7 +47,13 @@ public struct FrontDoorResponder<Next: HTTPResponder>: HTTPResponder where Next.
     /// `scheme://host[:port]` as the client addressed this server.
     static func origin(of request: Request) -> String {
         let scheme = request.headers[HTTPField.Name("X-Forwarded-Proto")!] ?? request.head.scheme ?? "http"
-        let host = request.headers[HTTPField.Name("X-Forwarded-Host")!] ?? request.head.authority ?? "127.0.0.1"
+        let host = request.headers[HTTPField.Name("X-Forwarded-Host")!] ?? Self.host(of: request) ?? "127.0.0.1"
         return scheme + "://" + host
+    }
+
+    /// The host the client addressed. A live HTTP/1 server moves the Host header into the authority; a Host
+    /// field still present is the more specific of the two.
+    static func host(of request: Request) -> String? {
+        request.headers[HTTPField.Name("Host")!] ?? request.head.authority
     }
 }
