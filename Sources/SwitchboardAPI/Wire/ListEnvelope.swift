@@ -8,10 +8,7 @@ public enum ListEnvelope {
         key: String, page: Page<Item>, request: PageRequest, listURL: String, filters: [(String, String)],
         render: (Item) -> JSONValue
     ) -> JSONValue {
-        let link = { (index: Int, cursor: PageCursor?) in
-            listURL + "?" + Query.encode(filters + [("PageSize", String(request.size)), ("Page", String(index))]
-                + (cursor.map { [("PageToken", $0.token)] } ?? []))
-        }
+        let link = { pageLink(listURL, filters: filters, size: request.size, index: $0, cursor: $1) }
         return .object([
             (key, .array(page.items.map(render))),
             ("meta", .object([
@@ -31,10 +28,7 @@ public enum ListEnvelope {
         key: String, page: Page<Item>, request: PageRequest, listURI: String, filters: [(String, String)],
         render: (Item) -> JSONValue
     ) -> JSONValue {
-        let link = { (index: Int, cursor: PageCursor?) in
-            listURI + "?" + Query.encode(filters + [("PageSize", String(request.size)), ("Page", String(index))]
-                + (cursor.map { [("PageToken", $0.token)] } ?? []))
-        }
+        let link = { pageLink(listURI, filters: filters, size: request.size, index: $0, cursor: $1) }
         let start = request.page * request.size
         return .object([
             (key, .array(page.items.map(render))),
@@ -48,6 +42,12 @@ public enum ListEnvelope {
             ("uri", .string(link(request.page, request.cursor))),
         ])
     }
+}
+
+/// The URL of page `index` of a list, carrying the filters, the page size and the page's cursor.
+func pageLink(_ list: String, filters: [(String, String)], size: Int, index: Int, cursor: PageCursor?) -> String {
+    list + "?" + Query.encode(filters + [("PageSize", String(size)), ("Page", String(index))]
+        + (cursor.map { [("PageToken", $0.token)] } ?? []))
 }
 
 /// Query-string encoding for the URLs Switchboard writes.

@@ -14,9 +14,9 @@ public final class SQLStorage: Storage {
         self.logger = logger
         switch location {
         case .postgres(let url):
-            self.pool = try PostgresPool(url: url, maxConnectionsPerEventLoop: maxConnections, logger: logger)
+            self.pool = try PostgresPool.make(url: url, maxConnectionsPerEventLoop: maxConnections, logger: logger)
         case .sqliteFile, .sqliteMemory:
-            self.pool = SQLitePool(location: location, maxConnections: maxConnections, logger: logger)
+            self.pool = SQLitePool.make(location: location, maxConnections: maxConnections, logger: logger)
         }
     }
 

@@ -6,15 +6,10 @@ import SQLKit
 import SQLiteKit
 
 /// SQLite connections, each opened in WAL mode with a busy timeout so concurrent writers wait instead of failing.
-///
-/// `@unchecked Sendable`: AsyncKit's pool guards its state with its own lock but is not annotated.
-final class SQLitePool: SQLConnectionPool, @unchecked Sendable {
-    let flavor = SQLFlavor.sqlite
-    private let pool: EventLoopGroupConnectionPool<PragmaSQLiteSource>
-
+enum SQLitePool {
     /// Opens a pool on `location`. An in-memory database gets exactly one connection: a second connection
     /// would open a second, empty database.
-    init(location: DatabaseLocation, maxConnections: Int, logger: Logger) {
+    static func make(location: DatabaseLocation, maxConnections: Int, logger: Logger) -> AsyncKitPool<PragmaSQLiteSource> {
         let storage: SQLiteConfiguration.Storage
         let connections: Int
         switch location {
@@ -30,25 +25,10 @@ final class SQLitePool: SQLConnectionPool, @unchecked Sendable {
             pragmas: ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 10000", "PRAGMA synchronous = NORMAL"]
         )
         // One event loop: SQLite work happens on its thread pool, and one loop keeps the connection count exact.
-        self.pool = EventLoopGroupConnectionPool(
-            source: source,
-            maxConnectionsPerEventLoop: connections,
-            requestTimeout: .seconds(30),
-            logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.next()
-        )
-    }
-
-    func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await pool.withConnection { connection in
-            connection.eventLoop.makeFutureWithTask {
-                try await body(connection.sql(queryLogLevel: .trace))
-            }
-        }.get()
-    }
-
-    func shutdown() async throws {
-        try await pool.shutdownAsync()
+        let pool = EventLoopGroupConnectionPool(
+            source: source, maxConnectionsPerEventLoop: connections, requestTimeout: .seconds(30), logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.next())
+        return AsyncKitPool(flavor: .sqlite, pool: pool) { $0.sql(queryLogLevel: .trace) }
     }
 }
 
