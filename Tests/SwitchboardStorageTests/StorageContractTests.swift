@@ -187,6 +187,30 @@ import SwitchboardStorage
     }
 
     @Test(arguments: TestBackend.available)
+    func manyConcurrentWriteTransactionsAllCommit(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = Fixtures.account()
+            try await storage.write { try await $0.accounts.insert(account) }
+            let writers = 64
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 0..<writers {
+                    group.addTask {
+                        let flow = Fixtures.flow(accountSid: account.sid, name: "concurrent-\(index)")
+                        try await storage.write { session in
+                            try await session.flexFlows.insert(flow)
+                            // A read inside the transaction keeps it open across a second statement.
+                            _ = try await session.flexFlows.find(sid: flow.sid, accountSid: account.sid)
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let stored = try await storage.read { try await $0.flexFlows.list(accountSid: account.sid, friendlyName: nil, page: PageRequest(size: 1000)) }
+            #expect(stored.items.count == writers)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func migratingAgainAppliesNothing(_ backend: TestBackend) async throws {
         try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
             #expect(try await storage.migrate() == [])

@@ -5,6 +5,8 @@ import SQLKit
 public final class SQLStorage: Storage {
     let pool: any SQLConnectionPool
     let logger: Logger
+    /// Serialises write transactions on SQLite, which has one writer anyway; `nil` on PostgreSQL.
+    let writeGate: WriteGate?
 
     /// Which database is behind this storage.
     public var flavor: SQLFlavor { pool.flavor }
@@ -15,8 +17,10 @@ public final class SQLStorage: Storage {
         switch location {
         case .postgres(let url):
             self.pool = try PostgresPool.make(url: url, maxConnectionsPerEventLoop: maxConnections, logger: logger)
+            self.writeGate = nil
         case .sqliteFile, .sqliteMemory:
             self.pool = SQLitePool.make(location: location, maxConnections: maxConnections, logger: logger)
+            self.writeGate = WriteGate()
         }
     }
 
@@ -24,11 +28,16 @@ public final class SQLStorage: Storage {
     @discardableResult
     public func migrate() async throws -> [Int] {
         let flavor = self.flavor
-        return try await pool.withConnection { database in
-            try await Self.inTransaction(database, flavor: flavor) { database in
-                try await Migrator(flavor: flavor).run(on: database)
+        let pool = self.pool
+        let migration = { @Sendable in
+            try await pool.withConnection { database in
+                try await Self.inTransaction(database, flavor: flavor) { database in
+                    try await Migrator(flavor: flavor).run(on: database)
+                }
             }
         }
+        guard let writeGate else { return try await migration() }
+        return try await writeGate.run(migration)
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T {
@@ -40,11 +49,16 @@ public final class SQLStorage: Storage {
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T {
         let flavor = self.flavor
-        return try await pool.withConnection { database in
-            try await Self.inTransaction(database, flavor: flavor) { database in
-                try await body(SQLSession(database: database, flavor: flavor))
+        let pool = self.pool
+        let transaction = { @Sendable in
+            try await pool.withConnection { database in
+                try await Self.inTransaction(database, flavor: flavor) { database in
+                    try await body(SQLSession(database: database, flavor: flavor))
+                }
             }
         }
+        guard let writeGate else { return try await transaction() }
+        return try await writeGate.run(transaction)
     }
 
     public func shutdown() async throws {
