@@ -13,7 +13,7 @@ struct MigrateCommand: AsyncParsableCommand {
         let logger = Logging.make(level: try settings.logLevel())
         let storage = try SQLStorage(location: settings.database, logger: logger)
         do {
-            let applied = try await storage.migrate()
+            let applied = try await StartupFailure.during("migrate the database \(settings.database)") { try await storage.migrate() }
             logger.info("migrations applied", metadata: ["database": "\(settings.database)", "versions": "\(applied)"])
         } catch {
             try? await storage.shutdown()
