@@ -25,6 +25,13 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         .add(middleware: AuthenticationMiddleware(storage: dependencies.storage))
         .add(middleware: AccountConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequestsPerAccount))
     authenticated.addRoutes(FlexFlowController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    for taskRouter in [
+        WorkspaceController(dependencies: dependencies).endpoints,
+        ActivityController(dependencies: dependencies).endpoints,
+        TaskChannelController(dependencies: dependencies).endpoints,
+    ] {
+        authenticated.addRoutes(taskRouter, atPath: "/taskrouter/v1")
+    }
     authenticated.addRoutes(AccountController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
     authenticated.addRoutes(KeyController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
     return router

@@ -17,4 +17,10 @@ public protocol StorageSession: Sendable {
     var apiKeys: any ApiKeyRepository { get }
     /// Flex Flows.
     var flexFlows: any FlexFlowRepository { get }
+    /// TaskRouter Workspaces.
+    var workspaces: any WorkspaceRepository { get }
+    /// TaskRouter Activities.
+    var activities: any ActivityRepository { get }
+    /// TaskRouter TaskChannels.
+    var taskChannels: any TaskChannelRepository { get }
 }

@@ -6,4 +6,18 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case apiKey = "SK"
     /// A Flex Flow.
     case flexFlow = "FO"
+    /// A TaskRouter Workspace.
+    case workspace = "WS"
+    /// A TaskRouter Activity.
+    case activity = "WA"
+    /// A TaskRouter TaskChannel.
+    case taskChannel = "TC"
+    /// A TaskRouter TaskQueue.
+    case taskQueue = "WQ"
+    /// A TaskRouter Workflow.
+    case workflow = "WW"
+    /// A TaskRouter Worker.
+    case worker = "WK"
+    /// A TaskRouter WorkerChannel.
+    case workerChannel = "WC"
 }

@@ -89,4 +89,7 @@ struct SQLSession: StorageSession {
     var accounts: any AccountRepository { SQLAccountRepository(database: database) }
     var apiKeys: any ApiKeyRepository { SQLApiKeyRepository(database: database) }
     var flexFlows: any FlexFlowRepository { SQLFlexFlowRepository(database: database) }
+    var workspaces: any WorkspaceRepository { SQLWorkspaceRepository(database: database) }
+    var activities: any ActivityRepository { SQLActivityRepository(database: database) }
+    var taskChannels: any TaskChannelRepository { SQLTaskChannelRepository(database: database) }
 }

@@ -59,5 +59,123 @@ enum Migrations {
                 "CREATE INDEX flex_flows_account_name ON flex_flows (account_sid, friendly_name, seq)",
             ]
         },
+        Migration(version: 2, name: "taskrouter configuration") { flavor in
+            [
+                """
+                CREATE TABLE workspaces (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL REFERENCES accounts (sid),
+                    friendly_name TEXT NOT NULL,
+                    event_callback_url TEXT,
+                    events_filter TEXT,
+                    multi_task_enabled \(flavor.boolean) NOT NULL,
+                    prioritize_queue_order TEXT NOT NULL,
+                    default_activity_sid TEXT NOT NULL,
+                    timeout_activity_sid TEXT NOT NULL,
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX workspaces_account ON workspaces (account_sid, seq)",
+                """
+                CREATE TABLE activities (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    friendly_name TEXT NOT NULL,
+                    available \(flavor.boolean) NOT NULL,
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE UNIQUE INDEX activities_name ON activities (workspace_sid, friendly_name)",
+                "CREATE INDEX activities_workspace ON activities (workspace_sid, seq)",
+                """
+                CREATE TABLE task_channels (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    friendly_name TEXT NOT NULL,
+                    unique_name TEXT NOT NULL,
+                    channel_optimized_routing \(flavor.boolean),
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE UNIQUE INDEX task_channels_unique_name ON task_channels (workspace_sid, unique_name)",
+                "CREATE INDEX task_channels_workspace ON task_channels (workspace_sid, seq)",
+                """
+                CREATE TABLE task_queues (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    friendly_name TEXT NOT NULL,
+                    target_workers TEXT NOT NULL,
+                    max_reserved_workers BIGINT NOT NULL,
+                    task_order TEXT NOT NULL,
+                    reservation_activity_sid TEXT,
+                    assignment_activity_sid TEXT,
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE UNIQUE INDEX task_queues_name ON task_queues (workspace_sid, friendly_name)",
+                "CREATE INDEX task_queues_workspace ON task_queues (workspace_sid, seq)",
+                """
+                CREATE TABLE workflows (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    friendly_name TEXT NOT NULL,
+                    configuration TEXT NOT NULL,
+                    assignment_callback_url TEXT,
+                    fallback_assignment_callback_url TEXT,
+                    task_reservation_timeout BIGINT NOT NULL,
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX workflows_workspace ON workflows (workspace_sid, seq)",
+                """
+                CREATE TABLE workers (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    friendly_name TEXT NOT NULL,
+                    attributes TEXT NOT NULL,
+                    activity_sid TEXT NOT NULL,
+                    date_status_changed BIGINT NOT NULL,
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE UNIQUE INDEX workers_name ON workers (workspace_sid, friendly_name)",
+                "CREATE INDEX workers_workspace ON workers (workspace_sid, seq)",
+                "CREATE INDEX workers_activity ON workers (workspace_sid, activity_sid)",
+                """
+                CREATE TABLE worker_channels (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    worker_sid TEXT NOT NULL REFERENCES workers (sid) ON DELETE CASCADE,
+                    task_channel_sid TEXT NOT NULL,
+                    task_channel_unique_name TEXT NOT NULL,
+                    configured_capacity BIGINT NOT NULL,
+                    available \(flavor.boolean) NOT NULL,
+                    assigned_tasks BIGINT NOT NULL,
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE UNIQUE INDEX worker_channels_pair ON worker_channels (worker_sid, task_channel_sid)",
+            ]
+        },
     ]
 }

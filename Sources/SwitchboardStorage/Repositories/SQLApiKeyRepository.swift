@@ -39,9 +39,7 @@ struct SQLApiKeyRepository: ApiKeyRepository {
     }
 
     func delete(sid: String, accountSid: String) async throws -> Bool {
-        !(try await database.delete(from: "api_keys")
-            .where("sid", .equal, sid).where("account_sid", .equal, accountSid)
-            .returning("sid").all()).isEmpty
+        try await database.deleteRow(from: "api_keys", sid: sid, scopeColumn: "account_sid", scope: accountSid)
     }
 
     static func decode(_ row: any SQLRow) throws -> ApiKey {

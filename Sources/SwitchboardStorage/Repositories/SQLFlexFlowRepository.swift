@@ -34,9 +34,7 @@ struct SQLFlexFlowRepository: FlexFlowRepository {
     }
 
     func delete(sid: String, accountSid: String) async throws -> Bool {
-        !(try await database.delete(from: "flex_flows")
-            .where("sid", .equal, sid).where("account_sid", .equal, accountSid)
-            .returning("sid").all()).isEmpty
+        try await database.deleteRow(from: "flex_flows", sid: sid, scopeColumn: "account_sid", scope: accountSid)
     }
 
     /// Every column but the identity ones, with its value.
