@@ -1,0 +1,63 @@
+public import struct Foundation.Date
+
+/// Twilio's validation and defaults for Workers.
+public enum WorkerRules {
+    /// `Attributes` when none are given.
+    public static let defaultAttributes = "{}"
+    /// The longest `FriendlyName` Twilio accepts, in characters.
+    public static let maximumFriendlyNameLength = 64
+
+    /// Builds a new worker from create parameters, or names the first parameter that is wrong. The caller
+    /// passes the workspace's default activity, which the worker starts in when `ActivitySid` is not sent.
+    public static func create(
+        _ changes: WorkerChanges, sid: String, accountSid: String, workspaceSid: String, defaultActivitySid: String, now: Date
+    ) throws(TwilioError) -> Worker {
+        guard let friendlyName = changes.friendlyName, !friendlyName.isEmpty else { throw .missingParameter("FriendlyName") }
+        let attributes = changes.attributes ?? defaultAttributes
+        let activitySid = changes.activitySid ?? defaultActivitySid
+        try checkFriendlyName(friendlyName)
+        _ = try AttributeValue.parseAttributes(attributes)
+        try FlexFlowRules.checkReference(activitySid, prefix: SidPrefix.activity.rawValue, name: "ActivitySid")
+        return Worker(
+            sid: sid,
+            accountSid: accountSid,
+            workspaceSid: workspaceSid,
+            friendlyName: friendlyName,
+            attributes: attributes,
+            activitySid: activitySid,
+            dateStatusChanged: now,
+            dateCreated: now,
+            dateUpdated: now
+        )
+    }
+
+    /// Applies update parameters to a worker; what was not sent stays as it was. `dateStatusChanged` moves only
+    /// when the activity actually changes.
+    public static func update(_ worker: Worker, with changes: WorkerChanges, now: Date) throws(TwilioError) -> Worker {
+        var updated = worker
+        if let friendlyName = changes.friendlyName {
+            guard !friendlyName.isEmpty else { throw .invalidParameter("FriendlyName must not be empty") }
+            try checkFriendlyName(friendlyName)
+            updated.friendlyName = friendlyName
+        }
+        if let attributes = changes.attributes {
+            _ = try AttributeValue.parseAttributes(attributes)
+            updated.attributes = attributes
+        }
+        if let activitySid = changes.activitySid {
+            try FlexFlowRules.checkReference(activitySid, prefix: SidPrefix.activity.rawValue, name: "ActivitySid")
+            if activitySid != worker.activitySid {
+                updated.activitySid = activitySid
+                updated.dateStatusChanged = now
+            }
+        }
+        if updated != worker { updated.dateUpdated = now }
+        return updated
+    }
+
+    static func checkFriendlyName(_ name: String) throws(TwilioError) {
+        guard name.count <= maximumFriendlyNameLength else {
+            throw .invalidParameter("FriendlyName must be at most \(maximumFriendlyNameLength) characters; got \(name.count)")
+        }
+    }
+}
