@@ -29,6 +29,10 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         WorkspaceController(dependencies: dependencies).endpoints,
         ActivityController(dependencies: dependencies).endpoints,
         TaskChannelController(dependencies: dependencies).endpoints,
+        TaskQueueController(dependencies: dependencies).endpoints,
+        WorkflowController(dependencies: dependencies).endpoints,
+        WorkerController(dependencies: dependencies).endpoints,
+        WorkerChannelController(dependencies: dependencies).endpoints,
     ] {
         authenticated.addRoutes(taskRouter, atPath: "/taskrouter/v1")
     }

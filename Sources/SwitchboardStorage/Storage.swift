@@ -23,4 +23,10 @@ public protocol StorageSession: Sendable {
     var activities: any ActivityRepository { get }
     /// TaskRouter TaskChannels.
     var taskChannels: any TaskChannelRepository { get }
+    /// TaskRouter TaskQueues.
+    var taskQueues: any TaskQueueRepository { get }
+    /// TaskRouter Workflows.
+    var workflows: any WorkflowRepository { get }
+    /// TaskRouter Workers and their channels.
+    var workers: any WorkerRepository { get }
 }

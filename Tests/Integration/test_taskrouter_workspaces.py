@@ -112,6 +112,15 @@ def test_workspace_parameters_are_validated(raw):
     assert_error(raw.post(WORKSPACES, {"FriendlyName": "bad", "Template": "SHINY"}), 400, 20001)
 
 
+def test_the_fifo_template_adds_a_queue_for_every_worker_and_a_workflow_into_it(client):
+    workspace = client.taskrouter.v1.workspaces.create(friendly_name=unique_name("fifo"), template="FIFO")
+    queues = client.taskrouter.v1.workspaces(workspace.sid).task_queues.list()
+    workflows = client.taskrouter.v1.workspaces(workspace.sid).workflows.list()
+    assert [(q.friendly_name, q.target_workers) for q in queues] == [("Sample Queue", "1==1")]
+    assert [w.friendly_name for w in workflows] == ["Default Fifo Workflow"]
+    assert queues[0].sid in workflows[0].configuration
+
+
 def test_another_accounts_workspace_is_indistinguishable_from_a_missing_one(server, new_subaccount):
     owner = RawApi(server.base_url, new_subaccount("tr-owner"))
     stranger = RawApi(server.base_url, new_subaccount("tr-stranger"))

@@ -95,6 +95,10 @@ public struct ActivityController: Sendable {
             if sid == workspace.defaultActivitySid || sid == workspace.timeoutActivitySid {
                 throw TwilioError.invalidParameter("Activity \(sid) is the workspace's default or timeout activity and cannot be deleted")
             }
+            let occupants = try await session.workers.count(activitySid: sid, workspaceSid: workspace.sid)
+            guard occupants == 0 else {
+                throw TwilioError.invalidParameter("Activity \(sid) cannot be deleted while \(occupants) worker(s) are in it")
+            }
             _ = try await session.activities.delete(sid: sid, workspaceSid: workspace.sid)
         }
         return JSONResponse.noContent()

@@ -27,7 +27,8 @@ public struct TaskChannelController: Sendable {
         let form = try await request.formParameters(context: context)
         let routing = try form.bool("ChannelOptimizedRouting")
         let now = dependencies.time.now()
-        let sid = dependencies.sids.make(.taskChannel)
+        let sids = dependencies.sids
+        let sid = sids.make(.taskChannel)
         let channel = try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             let channel = try TaskChannelRules.create(
@@ -37,6 +38,12 @@ public struct TaskChannelController: Sendable {
                 throw TwilioError.invalidParameter("A task channel with unique name '\(channel.uniqueName)' already exists in this workspace")
             }
             try await session.taskChannels.insert(channel)
+            // Every worker can take work on every channel of its workspace, at the default capacity.
+            for worker in try await session.workers.all(workspaceSid: workspace.sid) {
+                try await session.workers.insertChannel(WorkerChannelRules.create(
+                    sid: sids.make(.workerChannel), accountSid: workspace.accountSid, workspaceSid: workspace.sid, workerSid: worker.sid,
+                    taskChannelSid: channel.sid, taskChannelUniqueName: channel.uniqueName, now: now))
+            }
             return channel
         }
         return JSONResponse.make(TaskChannelRepresentation.json(channel, baseURL: context.domainBaseURL), status: .created)
@@ -80,6 +87,7 @@ public struct TaskChannelController: Sendable {
         try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             let channel = try await Self.channel(context, session: session, workspace: workspace)
+            try await session.workers.deleteChannels(taskChannelSid: channel.sid, workspaceSid: workspace.sid)
             _ = try await session.taskChannels.delete(sid: channel.sid, workspaceSid: workspace.sid)
         }
         return JSONResponse.noContent()

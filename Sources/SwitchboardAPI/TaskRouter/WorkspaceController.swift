@@ -81,12 +81,8 @@ public struct WorkspaceController: Sendable {
         let now = dependencies.time.now()
         let (workspace, names) = try await dependencies.storage.write { session in
             let existing = try await WorkspaceScope.workspace(context, session: session)
-            for (parameter, sid) in [("DefaultActivitySid", changes.defaultActivitySid), ("TimeoutActivitySid", changes.timeoutActivitySid)] {
-                guard let sid else { continue }
-                guard try await session.activities.find(sid: sid, workspaceSid: existing.sid) != nil else {
-                    throw TwilioError.invalidParameter("\(parameter) \(sid) is not an activity of this workspace")
-                }
-            }
+            try await WorkspaceScope.requireActivity(changes.defaultActivitySid, parameter: "DefaultActivitySid", workspaceSid: existing.sid, session: session)
+            try await WorkspaceScope.requireActivity(changes.timeoutActivitySid, parameter: "TimeoutActivitySid", workspaceSid: existing.sid, session: session)
             let updated = try WorkspaceRules.update(existing, with: changes, now: now)
             if updated != existing { try await session.workspaces.update(updated) }
             return (updated, try await Self.activityNames(of: updated, session: session))
@@ -104,11 +100,7 @@ public struct WorkspaceController: Sendable {
     }
 
     static func activityNames(of workspace: Workspace, session: any StorageSession) async throws -> [String: String] {
-        var names: [String: String] = [:]
-        for sid in Set([workspace.defaultActivitySid, workspace.timeoutActivitySid]) {
-            names[sid] = try await session.activities.find(sid: sid, workspaceSid: workspace.sid)?.friendlyName
-        }
-        return names
+        try await WorkspaceScope.activityNames([workspace.defaultActivitySid, workspace.timeoutActivitySid], workspaceSid: workspace.sid, session: session)
     }
 
     static func changes(from form: FormParameters) throws(TwilioError) -> WorkspaceChanges {

@@ -92,4 +92,7 @@ struct SQLSession: StorageSession {
     var workspaces: any WorkspaceRepository { SQLWorkspaceRepository(database: database) }
     var activities: any ActivityRepository { SQLActivityRepository(database: database) }
     var taskChannels: any TaskChannelRepository { SQLTaskChannelRepository(database: database) }
+    var taskQueues: any TaskQueueRepository { SQLTaskQueueRepository(database: database) }
+    var workflows: any WorkflowRepository { SQLWorkflowRepository(database: database) }
+    var workers: any WorkerRepository { SQLWorkerRepository(database: database) }
 }
