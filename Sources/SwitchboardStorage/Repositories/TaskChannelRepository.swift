@@ -1,0 +1,17 @@
+public import SwitchboardCore
+
+/// The task channels of workspaces.
+public protocol TaskChannelRepository: Sendable {
+    /// Stores a new task channel.
+    func insert(_ channel: TaskChannel) async throws
+    /// The channel with this SID in this workspace.
+    func find(sid: String, workspaceSid: String) async throws -> TaskChannel?
+    /// The channel with this unique name in this workspace.
+    func find(uniqueName: String, workspaceSid: String) async throws -> TaskChannel?
+    /// The workspace's channels.
+    func list(workspaceSid: String, page: PageRequest) async throws -> Page<TaskChannel>
+    /// Saves an existing channel.
+    func update(_ channel: TaskChannel) async throws
+    /// Removes the channel; `false` when the workspace has no such channel.
+    func delete(sid: String, workspaceSid: String) async throws -> Bool
+}
