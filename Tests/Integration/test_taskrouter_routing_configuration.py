@@ -145,3 +145,16 @@ def test_queue_update_and_workflow_update_keep_what_was_not_sent(tr):
     tr.workflows(workflow.sid).delete()
     tr.task_queues(queue.sid).delete()
     assert tr.task_queues.list() == []
+
+
+def test_a_queue_a_workflow_routes_to_and_an_activity_a_queue_names_cannot_be_deleted(tr, raw, workspace):
+    lunch = tr.activities.create(friendly_name="Lunch", available="false")
+    queue = tr.task_queues.create(friendly_name="Routed", reservation_activity_sid=lunch.sid)
+    workflow = tr.workflows.create(friendly_name="Into Routed",
+                                   configuration=json.dumps({"task_routing": {"default_filter": {"queue": queue.sid}}}))
+    base = f"{WORKSPACES}/{workspace.sid}"
+    assert_error(raw.delete(f"{base}/TaskQueues/{queue.sid}"), 400, 20001)
+    assert_error(raw.delete(f"{base}/Activities/{lunch.sid}"), 400, 20001)
+    tr.workflows(workflow.sid).delete()
+    assert raw.delete(f"{base}/TaskQueues/{queue.sid}").status_code == 204
+    assert raw.delete(f"{base}/Activities/{lunch.sid}").status_code == 204

@@ -88,7 +88,13 @@ public struct TaskQueueController: Sendable {
         let sid = try context.parameters.require("sid")
         try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
-            guard try await session.taskQueues.delete(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
+            guard try await session.taskQueues.find(sid: sid, workspaceSid: workspace.sid) != nil else { throw context.notFound }
+            // A workflow that still routes here would route into nothing, so Twilio refuses the delete.
+            let workflows = try await session.workflows.list(workspaceSid: workspace.sid, friendlyName: nil, page: PageRequest(size: PageRequest.maximumSize))
+            if let user = try workflows.items.first(where: { try $0.parsedConfiguration().queueSids.contains(sid) }) {
+                throw TwilioError.invalidParameter("Task queue \(sid) cannot be deleted while workflow \(user.sid) routes to it")
+            }
+            _ = try await session.taskQueues.delete(sid: sid, workspaceSid: workspace.sid)
         }
         return JSONResponse.noContent()
     }
