@@ -54,12 +54,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The routing engine: TaskRouter's decisions, serialised in one actor, committed through storage.
+        .target(
+            name: "SwitchboardRouting",
+            dependencies: [
+                "SwitchboardCore",
+                "SwitchboardStorage",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The HTTP API: one folder per Twilio domain, one file per resource.
         .target(
             name: "SwitchboardAPI",
             dependencies: [
                 "SwitchboardCore",
                 "SwitchboardStorage",
+                "SwitchboardRouting",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,6 +1,7 @@
 import SwitchboardStorage
 public import Hummingbird
 public import Logging
+import SwitchboardRouting
 
 /// Builds the Switchboard HTTP application; used by `switchboard serve` and by the tests.
 public func buildApplication(
@@ -10,6 +11,7 @@ public func buildApplication(
     return Application(
         responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard"),
+        services: [RoutingTimerService(engine: dependencies.routing, logger: logger)],
         logger: logger
     )
 }
@@ -33,6 +35,9 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         WorkflowController(dependencies: dependencies).endpoints,
         WorkerController(dependencies: dependencies).endpoints,
         WorkerChannelController(dependencies: dependencies).endpoints,
+        TaskController(dependencies: dependencies).endpoints,
+        ReservationController(dependencies: dependencies).endpoints,
+        EventController(dependencies: dependencies).endpoints,
     ] {
         authenticated.addRoutes(taskRouter, atPath: "/taskrouter/v1")
     }

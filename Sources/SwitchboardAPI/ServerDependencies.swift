@@ -1,4 +1,6 @@
+public import Logging
 public import SwitchboardCore
+public import SwitchboardRouting
 public import SwitchboardStorage
 
 /// The outside things the API depends on, injected so tests can substitute time and identifiers.
@@ -9,11 +11,17 @@ public struct ServerDependencies: Sendable {
     public var time: any TimeSource
     /// Where new SIDs come from.
     public var sids: any SidGenerator
+    /// TaskRouter's engine, through which every routing change goes.
+    public var routing: RoutingEngine
 
-    /// Creates the dependencies.
-    public init(storage: any Storage, time: any TimeSource = SystemTimeSource(), sids: any SidGenerator = RandomSidGenerator()) {
+    /// Creates the dependencies, with a routing engine over the same storage, clock and SIDs.
+    public init(
+        storage: any Storage, time: any TimeSource = SystemTimeSource(), sids: any SidGenerator = RandomSidGenerator(),
+        logger: Logger = Logger(label: "switchboard.routing")
+    ) {
         self.storage = storage
         self.time = time
         self.sids = sids
+        self.routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger)
     }
 }

@@ -29,4 +29,10 @@ public protocol StorageSession: Sendable {
     var workflows: any WorkflowRepository { get }
     /// TaskRouter Workers and their channels.
     var workers: any WorkerRepository { get }
+    /// TaskRouter Tasks.
+    var tasks: any TaskRepository { get }
+    /// TaskRouter Reservations.
+    var reservations: any ReservationRepository { get }
+    /// TaskRouter Events.
+    var events: any EventRepository { get }
 }

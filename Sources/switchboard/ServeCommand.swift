@@ -52,7 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
     func serve(configuration: ServerConfiguration, settings: Settings, storage: SQLStorage, logger: Logger) async throws {
         let applied = try await StartupFailure.during("migrate the database \(settings.database)") { try await storage.migrate() }
         logger.info("database ready", metadata: ["database": "\(settings.database)", "migrations_applied": "\(applied)"])
-        let dependencies = ServerDependencies(storage: storage)
+        let dependencies = ServerDependencies(storage: storage, logger: logger)
         let outcome = try await StartupFailure.during("prepare the bootstrap account") {
             try await AccountBootstrap.run(
                 accountSid: settings.string("accountSid"), authToken: settings.string("authToken", isSecret: true),

@@ -1,6 +1,7 @@
 public import Hummingbird
 import SwitchboardCore
 import SwitchboardStorage
+import SwitchboardRouting
 
 /// `/v1/Workspaces/{WorkspaceSid}/TaskQueues` on `taskrouter`. `TargetWorkers` is checked when it is set,
 /// so an expression that does not parse never reaches routing.
@@ -81,6 +82,7 @@ public struct TaskQueueController: Sendable {
             }
             return (updated, try await Self.activityNames(updated, session: session))
         }
+        try await dependencies.routing.route(workspaceSid: queue.workspaceSid)
         return JSONResponse.make(TaskQueueRepresentation.json(queue, activityNames: names, baseURL: context.domainBaseURL))
     }
 

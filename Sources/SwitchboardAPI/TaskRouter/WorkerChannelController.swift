@@ -1,6 +1,7 @@
 public import Hummingbird
 import SwitchboardCore
 import SwitchboardStorage
+import SwitchboardRouting
 
 /// `/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels` on `taskrouter`: per-channel capacity and
 /// availability. A channel is addressed by its `WC…` SID or its task channel's SID.
@@ -53,6 +54,7 @@ public struct WorkerChannelController: Sendable {
             if updated != existing { try await session.workers.updateChannel(updated) }
             return updated
         }
+        try await dependencies.routing.route(workspaceSid: channel.workspaceSid)
         return JSONResponse.make(WorkerChannelRepresentation.json(channel, baseURL: context.domainBaseURL))
     }
 

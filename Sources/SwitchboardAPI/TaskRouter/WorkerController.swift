@@ -1,6 +1,7 @@
 public import Hummingbird
 import SwitchboardCore
 import SwitchboardStorage
+import SwitchboardRouting
 
 /// `/v1/Workspaces/{WorkspaceSid}/Workers` on `taskrouter`. A new worker gets one worker channel per task
 /// channel of its workspace.
@@ -43,6 +44,7 @@ public struct WorkerController: Sendable {
             }
             return (worker, activity)
         }
+        try await dependencies.routing.route(workspaceSid: worker.workspaceSid)
         return JSONResponse.make(WorkerRepresentation.json(worker, activity: activity, baseURL: context.domainBaseURL), status: .created)
     }
 
@@ -82,7 +84,7 @@ public struct WorkerController: Sendable {
         let sid = try context.parameters.require("sid")
         let changes = Self.changes(from: try await request.formParameters(context: context))
         let now = dependencies.time.now()
-        let (worker, activity) = try await dependencies.storage.write { session in
+        let (worker, activity, activityChanged) = try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             guard let existing = try await session.workers.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
             let updated = try WorkerRules.update(existing, with: changes, now: now)
@@ -91,8 +93,10 @@ public struct WorkerController: Sendable {
                 try await Self.requireUniqueName(updated.friendlyName, workspaceSid: workspace.sid, session: session)
             }
             if updated != existing { try await session.workers.update(updated) }
-            return (updated, activity)
+            return (updated, activity, existing.activitySid != updated.activitySid)
         }
+        // A worker who became available, or whose attributes changed, may now match waiting tasks.
+        try await dependencies.routing.workerChanged(worker, activityChangedTo: activityChanged ? activity.friendlyName : nil)
         return JSONResponse.make(WorkerRepresentation.json(worker, activity: activity, baseURL: context.domainBaseURL))
     }
 

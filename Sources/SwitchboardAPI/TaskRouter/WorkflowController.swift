@@ -1,6 +1,7 @@
 public import Hummingbird
 import SwitchboardCore
 import SwitchboardStorage
+import SwitchboardRouting
 
 /// `/v1/Workspaces/{WorkspaceSid}/Workflows` on `taskrouter`. The `Configuration` is parsed and every
 /// expression in it checked when it is set; every queue it names must be a queue of the workspace.
@@ -78,6 +79,7 @@ public struct WorkflowController: Sendable {
             }
             return updated
         }
+        try await dependencies.routing.route(workspaceSid: workflow.workspaceSid)
         return JSONResponse.make(WorkflowRepresentation.json(workflow, baseURL: context.domainBaseURL))
     }
 

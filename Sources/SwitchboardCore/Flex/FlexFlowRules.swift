@@ -4,8 +4,8 @@ public import Foundation
 public enum FlexFlowRules {
     /// Task timeout when none is given: 24 hours.
     public static let defaultTaskTimeout = 86_400
-    /// The longest task timeout TaskRouter accepts: 30 days.
-    public static let maximumTaskTimeout = 2_592_000
+    /// The longest task timeout TaskRouter accepts, so a flow never makes tasks TaskRouter would refuse.
+    public static let maximumTaskTimeout = TaskRules.maximumTimeout
     /// Retries of a Studio Flow or webhook when none is given.
     public static let defaultRetryCount = 3
     /// The task channel used when none is given.

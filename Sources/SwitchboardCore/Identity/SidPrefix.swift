@@ -20,4 +20,10 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case worker = "WK"
     /// A TaskRouter WorkerChannel.
     case workerChannel = "WC"
+    /// A TaskRouter Task.
+    case task = "WT"
+    /// A TaskRouter Reservation.
+    case reservation = "WR"
+    /// A TaskRouter Event.
+    case event = "EV"
 }

@@ -95,4 +95,7 @@ struct SQLSession: StorageSession {
     var taskQueues: any TaskQueueRepository { SQLTaskQueueRepository(database: database) }
     var workflows: any WorkflowRepository { SQLWorkflowRepository(database: database) }
     var workers: any WorkerRepository { SQLWorkerRepository(database: database) }
+    var tasks: any TaskRepository { SQLTaskRepository(database: database) }
+    var reservations: any ReservationRepository { SQLReservationRepository(database: database) }
+    var events: any EventRepository { SQLEventRepository(database: database) }
 }

@@ -177,5 +177,71 @@ enum Migrations {
                 "CREATE UNIQUE INDEX worker_channels_pair ON worker_channels (worker_sid, task_channel_sid)",
             ]
         },
+        Migration(version: 3, name: "taskrouter tasks, reservations and events") { flavor in
+            [
+                """
+                CREATE TABLE tasks (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    workflow_sid TEXT,
+                    task_queue_sid TEXT,
+                    task_channel_sid TEXT NOT NULL,
+                    task_channel_unique_name TEXT NOT NULL,
+                    attributes TEXT NOT NULL,
+                    priority BIGINT NOT NULL,
+                    timeout BIGINT NOT NULL,
+                    assignment_status TEXT NOT NULL,
+                    reason TEXT,
+                    step_filter_index BIGINT,
+                    step_target_index BIGINT,
+                    date_entered_step BIGINT,
+                    task_queue_entered_date BIGINT,
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX tasks_workspace ON tasks (workspace_sid, seq)",
+                "CREATE INDEX tasks_status ON tasks (workspace_sid, assignment_status, seq)",
+                """
+                CREATE TABLE reservations (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    task_sid TEXT NOT NULL REFERENCES tasks (sid) ON DELETE CASCADE,
+                    task_channel_sid TEXT NOT NULL,
+                    worker_sid TEXT NOT NULL REFERENCES workers (sid) ON DELETE CASCADE,
+                    worker_name TEXT NOT NULL,
+                    status TEXT NOT NULL,
+                    expires_at BIGINT,
+                    date_created BIGINT NOT NULL,
+                    date_updated BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX reservations_task ON reservations (task_sid, seq)",
+                "CREATE INDEX reservations_worker ON reservations (worker_sid, seq)",
+                "CREATE INDEX reservations_status ON reservations (workspace_sid, status)",
+                """
+                CREATE TABLE events (
+                    seq \(flavor.sequencePrimaryKey),
+                    sid TEXT NOT NULL UNIQUE,
+                    account_sid TEXT NOT NULL,
+                    workspace_sid TEXT NOT NULL REFERENCES workspaces (sid) ON DELETE CASCADE,
+                    event_type TEXT NOT NULL,
+                    resource_type TEXT NOT NULL,
+                    resource_sid TEXT NOT NULL,
+                    task_sid TEXT,
+                    worker_sid TEXT,
+                    description TEXT NOT NULL,
+                    event_data TEXT NOT NULL,
+                    event_date_ms BIGINT NOT NULL,
+                    date_created BIGINT NOT NULL
+                )
+                """,
+                "CREATE INDEX events_workspace ON events (workspace_sid, seq)",
+            ]
+        },
     ]
 }

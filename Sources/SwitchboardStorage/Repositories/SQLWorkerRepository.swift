@@ -23,10 +23,12 @@ struct SQLWorkerRepository: WorkerRepository {
     }
 
     func list(workspaceSid: String, filter: WorkerFilter, page: PageRequest) async throws -> Page<Worker> {
+        // A filter naming no activity or no worker selects nothing; it must not become `IN ('')`.
+        if filter.activitySids?.isEmpty == true || filter.workerSids?.isEmpty == true { return Page(items: [], next: nil, previous: nil) }
         let query = database.select().column("*").from("workers").where("workspace_sid", .equal, workspaceSid)
         if let friendlyName = filter.friendlyName { query.where("friendly_name", .equal, friendlyName) }
-        if let activitySids = filter.activitySids { query.where("activity_sid", .in, activitySids.isEmpty ? [""] : activitySids) }
-        if let workerSids = filter.workerSids { query.where("sid", .in, workerSids.isEmpty ? [""] : workerSids) }
+        if let activitySids = filter.activitySids { query.where("activity_sid", .in, activitySids) }
+        if let workerSids = filter.workerSids { query.where("sid", .in, workerSids) }
         return try await KeysetPage.fetch(query, page: page, decode: Self.decode)
     }
 
@@ -76,6 +78,18 @@ struct SQLWorkerRepository: WorkerRepository {
         let update = database.update("worker_channels")
         for (column, value) in Self.columns(of: channel) { update.set(SQLIdentifier(column), to: value) }
         try await update.where("sid", .equal, channel.sid).run()
+    }
+
+    func allChannels(workspaceSid: String) async throws -> [WorkerChannel] {
+        try await database.select().column("*").from("worker_channels").where("workspace_sid", .equal, workspaceSid)
+            .orderBy("seq").all().map(Self.decodeChannel)
+    }
+
+    func lockChannel(workerSid: String, taskChannelSid: String) async throws -> WorkerChannel? {
+        // SQLKit leaves the locking clause out on SQLite, whose write transactions are already exclusive.
+        try await database.select().column("*").from("worker_channels")
+            .where("worker_sid", .equal, workerSid).where("task_channel_sid", .equal, taskChannelSid)
+            .for(.update).first().map(Self.decodeChannel)
     }
 
     func deleteChannels(taskChannelSid: String, workspaceSid: String) async throws {

@@ -26,6 +26,11 @@ public protocol WorkerRepository: Sendable {
     func channels(workerSid: String, page: PageRequest) async throws -> Page<WorkerChannel>
     /// Saves an existing worker channel.
     func updateChannel(_ channel: WorkerChannel) async throws
+    /// Every worker channel of the workspace.
+    func allChannels(workspaceSid: String) async throws -> [WorkerChannel]
+    /// The worker's channel for a task channel, locked for the rest of the transaction where the database
+    /// can lock rows, so two routers cannot both fill its last slot.
+    func lockChannel(workerSid: String, taskChannelSid: String) async throws -> WorkerChannel?
     /// Removes every worker's channel for a task channel that is being deleted.
     func deleteChannels(taskChannelSid: String, workspaceSid: String) async throws
 }

@@ -1,0 +1,47 @@
+import Foundation
+import SwitchboardCore
+import SwitchboardStorage
+
+/// Records TaskRouter events with Twilio's event fields, in the same transaction as the change they describe.
+struct EventLog {
+    let session: any StorageSession
+    let sids: any SidGenerator
+    let now: Date
+
+    func record(_ type: String, task: TaskRouterTask, reservation: Reservation? = nil, description: String) async throws {
+        var data: [String: String] = [
+            "TaskSid": task.sid, "TaskAttributes": task.attributes, "TaskAssignmentStatus": task.assignmentStatus.rawValue,
+            "TaskPriority": String(task.priority), "TaskChannelUniqueName": task.taskChannelUniqueName,
+            "TaskAge": String(max(0, Int(now.timeIntervalSince(task.dateCreated)))), "WorkspaceSid": task.workspaceSid,
+        ]
+        if let sid = task.workflowSid { data["WorkflowSid"] = sid }
+        if let sid = task.taskQueueSid { data["TaskQueueSid"] = sid }
+        if let reason = task.reason { data["TaskCanceledReason"] = reason }
+        if let reservation {
+            data["ReservationSid"] = reservation.sid
+            data["WorkerSid"] = reservation.workerSid
+            data["WorkerName"] = reservation.workerName
+        }
+        let resource = reservation.map { ("reservation", $0.sid) } ?? ("task", task.sid)
+        try await insert(type, accountSid: task.accountSid, workspaceSid: task.workspaceSid, resource: resource,
+                         taskSid: task.sid, workerSid: reservation?.workerSid, description: description, data: data)
+    }
+
+    func recordWorkerActivity(_ worker: Worker, activityName: String?) async throws {
+        let data = ["WorkerSid": worker.sid, "WorkerName": worker.friendlyName, "WorkerActivitySid": worker.activitySid,
+                    "WorkerActivityName": activityName ?? "", "WorkerAttributes": worker.attributes, "WorkspaceSid": worker.workspaceSid]
+        try await insert("worker.activity.update", accountSid: worker.accountSid, workspaceSid: worker.workspaceSid,
+                         resource: ("worker", worker.sid), taskSid: nil, workerSid: worker.sid, description: "Worker \(worker.friendlyName) updated to \(activityName ?? worker.activitySid) Activity", data: data)
+    }
+
+    private func insert(
+        _ type: String, accountSid: String, workspaceSid: String, resource: (String, String), taskSid: String?, workerSid: String?,
+        description: String, data: [String: String]
+    ) async throws {
+        let json = String(decoding: try JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]), as: UTF8.self)
+        try await session.events.insert(TaskRouterEvent(
+            sid: sids.make(.event), accountSid: accountSid, workspaceSid: workspaceSid, eventType: type,
+            resourceType: resource.0, resourceSid: resource.1, taskSid: taskSid, workerSid: workerSid, description: description, eventData: json,
+            eventDateMilliseconds: Int64((now.timeIntervalSince1970 * 1000).rounded(.down))))
+    }
+}

@@ -1,0 +1,309 @@
+public import Logging
+import Foundation
+public import SwitchboardCore
+public import SwitchboardStorage
+
+/// TaskRouter's engine. Every change that can affect routing goes through this actor, which serialises them
+/// in this process; each decision is committed in its own transaction, guarded by a conditional status update
+/// and a locked capacity check, so the invariants hold with several processes on PostgreSQL too: no worker
+/// over capacity, no task with two pending reservations, no accepted reservation lost.
+public actor RoutingEngine {
+    let storage: any Storage
+    let time: any TimeSource
+    let sids: any SidGenerator
+    let logger: Logger
+
+    /// Creates the engine.
+    public init(storage: any Storage, time: any TimeSource, sids: any SidGenerator, logger: Logger) {
+        self.storage = storage
+        self.time = time
+        self.sids = sids
+        self.logger = logger
+    }
+
+    // MARK: Routing
+
+    /// Offers the workspace's waiting tasks, most urgent first, to the workers who can take them now.
+    public func route(workspaceSid: String) async throws {
+        guard var snapshot = try await storage.read({ try await WorkspaceSnapshot.load(workspaceSid: workspaceSid, session: $0) }) else { return }
+        let now = time.now()
+        for task in RoutingPlanner.offerOrder(snapshot.pendingTasks) {
+            switch snapshot.decision(for: task, now: now) {
+            case .reserve(let offer):
+                if try await reserve(offer, multiTaskEnabled: snapshot.workspace.multiTaskEnabled) { snapshot.record(offer) }
+            case .enterStep(let entered):
+                try await storage.write { session in _ = try await session.tasks.update(entered, ifStatusIs: .pending) }
+            case .cancel(let reason):
+                try await cancel(task, reason: reason)
+            case .wait:
+                continue
+            }
+        }
+    }
+
+    /// Cancels a waiting task that cannot be routed, with its reason and events.
+    private func cancel(_ task: TaskRouterTask, reason: String) async throws {
+        let now = time.now()
+        let sids = self.sids
+        try await storage.write { session in
+            guard let canceled = TaskRules.cancel(task, reason: reason, now: now),
+                  try await session.tasks.update(canceled, ifStatusIs: task.assignmentStatus) else { return }
+            try await Self.follow(canceled, from: task.assignmentStatus, session: session, sids: sids, now: now)
+        }
+    }
+
+    /// Commits one reservation, unless the task was taken or the worker filled up in the meantime.
+    private func reserve(_ offer: Offer, multiTaskEnabled: Bool) async throws -> Bool {
+        let now = time.now()
+        let sids = self.sids
+        return try await storage.write { session in
+            guard let worker = try await session.workers.find(sid: offer.workerSid, workspaceSid: offer.task.workspaceSid),
+                  let channel = try await session.workers.lockChannel(workerSid: worker.sid, taskChannelSid: offer.task.taskChannelSid),
+                  // The worker may have gone unavailable since the snapshot was read.
+                  try await session.activities.find(sid: worker.activitySid, workspaceSid: worker.workspaceSid)?.available == true
+            else { return false }
+            let load = try await session.reservations.load(workerSid: worker.sid)
+            let used = multiTaskEnabled ? load[channel.taskChannelSid, default: 0] : load.values.reduce(0, +)
+            guard channel.available, used < (multiTaskEnabled ? channel.configuredCapacity : min(1, channel.configuredCapacity)) else { return false }
+            var task = offer.task
+            task.assignmentStatus = .reserved
+            task.dateUpdated = now
+            guard try await session.tasks.update(task, ifStatusIs: .pending) else { return false }
+            var reservation = Reservation(
+                sid: sids.make(.reservation), accountSid: task.accountSid, workspaceSid: task.workspaceSid, taskSid: task.sid,
+                workerSid: worker.sid, workerName: worker.friendlyName, status: .pending,
+                expiresAt: now.addingTimeInterval(Double(offer.reservationTimeout)), dateCreated: now, dateUpdated: now)
+            try await session.reservations.insert(reservation)
+            let events = EventLog(session: session, sids: sids, now: now)
+            try await events.record("reservation.created", task: task, reservation: reservation,
+                                    description: "Reservation \(reservation.sid) created for Worker \(worker.friendlyName)")
+            if offer.autoAnswer {
+                reservation.status = .accepted
+                reservation.expiresAt = nil
+                task.assignmentStatus = .assigned
+                try await session.reservations.update(reservation)
+                try await session.tasks.update(task)
+                try await session.reservations.recountAssignedTasks(workerSid: worker.sid, taskChannelSid: task.taskChannelSid)
+                try await events.record("reservation.accepted", task: task, reservation: reservation,
+                                        description: "Reservation \(reservation.sid) accepted by Worker \(worker.friendlyName)")
+            }
+            return true
+        }
+    }
+
+    // MARK: Tasks
+
+    /// Stores a new task, records `task.created`, and routes it.
+    public func createTask(_ task: TaskRouterTask) async throws -> TaskRouterTask {
+        let now = time.now()
+        let sids = self.sids
+        try await storage.write { session in
+            try await session.tasks.insert(task)
+            try await EventLog(session: session, sids: sids, now: now).record("task.created", task: task, description: "Task \(task.sid) created")
+        }
+        try await route(workspaceSid: task.workspaceSid)
+        return try await storage.read { try await $0.tasks.find(sid: task.sid, workspaceSid: task.workspaceSid) } ?? task
+    }
+
+    /// Applies a client's task update, with what a status change means for its reservations, then routes.
+    public func updateTask(sid: String, workspaceSid: String, changes: TaskChanges) async throws -> TaskRouterTask? {
+        let now = time.now()
+        let sids = self.sids
+        let updated = try await storage.write { session -> TaskRouterTask? in
+            guard let existing = try await session.tasks.find(sid: sid, workspaceSid: workspaceSid) else { return nil }
+            let task = try TaskRules.update(existing, with: changes, now: now)
+            try await session.tasks.update(task)
+            if task.assignmentStatus != existing.assignmentStatus {
+                try await Self.follow(task, from: existing.assignmentStatus, session: session, sids: sids, now: now)
+            }
+            return task
+        }
+        if updated != nil { try await route(workspaceSid: workspaceSid) }
+        return updated
+    }
+
+    /// Deletes a task; the capacity its reservation held is freed and routing goes on.
+    public func deleteTask(sid: String, workspaceSid: String) async throws -> Bool {
+        let deleted = try await storage.write { session -> Bool in
+            guard let task = try await session.tasks.find(sid: sid, workspaceSid: workspaceSid) else { return false }
+            let holders = try await session.reservations.all(taskSid: sid).map(\.workerSid)
+            guard try await session.tasks.delete(sid: sid, workspaceSid: workspaceSid) else { return false }
+            for worker in Set(holders) { try await session.reservations.recountAssignedTasks(workerSid: worker, taskChannelSid: task.taskChannelSid) }
+            return true
+        }
+        if deleted { try await route(workspaceSid: workspaceSid) }
+        return deleted
+    }
+
+    /// Moves the task's live reservation along with the task's new status, and records the event.
+    private static func follow(_ task: TaskRouterTask, from previous: TaskAssignmentStatus, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+        let events = EventLog(session: session, sids: sids, now: now)
+        let live = try await session.reservations.all(taskSid: task.sid).filter { [.pending, .accepted, .wrapping].contains($0.status) }
+        let reservationStatus: ReservationStatus?
+        let eventType: String
+        switch task.assignmentStatus {
+        case .canceled: (reservationStatus, eventType) = (.canceled, "task.canceled")
+        case .wrapping: (reservationStatus, eventType) = (.wrapping, "task.wrapup")
+        case .completed: (reservationStatus, eventType) = (.completed, "task.completed")
+        default: (reservationStatus, eventType) = (nil, "task.updated")
+        }
+        for var reservation in live {
+            guard let reservationStatus else { break }
+            reservation.status = reservationStatus
+            reservation.expiresAt = nil
+            reservation.dateUpdated = now
+            try await session.reservations.update(reservation)
+            try await session.reservations.recountAssignedTasks(workerSid: reservation.workerSid, taskChannelSid: task.taskChannelSid)
+            try await events.record("reservation.\(reservationStatus.rawValue)", task: task, reservation: reservation,
+                                    description: "Reservation \(reservation.sid) \(reservationStatus.rawValue)")
+        }
+        try await events.record(eventType, task: task, description: "Task \(task.sid) \(task.assignmentStatus.rawValue)")
+    }
+
+    // MARK: Reservations
+
+    /// Applies a worker's answer to a reservation (`ReservationStatus`), moving the task with it, then routes.
+    /// `workerActivitySid` moves the worker too, as Twilio's `WorkerActivitySid` parameter does.
+    public func updateReservation(
+        sid: String, taskSid: String?, workerSid: String?, workspaceSid: String, status: String?, workerActivitySid: String?
+    ) async throws -> Reservation? {
+        let now = time.now()
+        let sids = self.sids
+        let updated = try await storage.write { session -> Reservation? in
+            let found: Reservation?
+            if let taskSid { found = try await session.reservations.find(sid: sid, taskSid: taskSid) }
+            else if let workerSid { found = try await session.reservations.find(sid: sid, workerSid: workerSid) }
+            else { found = nil }
+            guard var reservation = found, reservation.workspaceSid == workspaceSid,
+                  var task = try await session.tasks.find(sid: reservation.taskSid, workspaceSid: workspaceSid)
+            else { return nil }
+            if let status {
+                let previous = reservation.status
+                reservation = try ReservationRules.transition(reservation, to: status, now: now)
+                if reservation.status != previous {
+                    try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
+                }
+            }
+            if let workerActivitySid {
+                try await Self.moveWorker(reservation.workerSid, to: workerActivitySid, workspaceSid: workspaceSid, session: session, sids: sids, now: now)
+            }
+            return reservation
+        }
+        if updated != nil { try await route(workspaceSid: workspaceSid) }
+        return updated
+    }
+
+    /// What a reservation's new status means for its task.
+    private static func apply(_ reservation: Reservation, to task: inout TaskRouterTask, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+        var reservation = reservation
+        if reservation.status != .pending { reservation.expiresAt = nil }
+        try await session.reservations.update(reservation)
+        switch reservation.status {
+        case .accepted: task.assignmentStatus = .assigned
+        case .rejected, .timeout: task.assignmentStatus = .pending
+        case .wrapping: task.assignmentStatus = .wrapping
+        case .completed: task.assignmentStatus = .completed
+        case .canceled, .rescinded, .pending: break
+        }
+        task.dateUpdated = now
+        try await session.tasks.update(task)
+        try await session.reservations.recountAssignedTasks(workerSid: reservation.workerSid, taskChannelSid: task.taskChannelSid)
+        let events = EventLog(session: session, sids: sids, now: now)
+        try await events.record("reservation.\(reservation.status.rawValue)", task: task, reservation: reservation,
+                                description: "Reservation \(reservation.sid) \(reservation.status.rawValue) by Worker \(reservation.workerName)")
+        if reservation.status == .completed || reservation.status == .wrapping {
+            try await events.record(reservation.status == .completed ? "task.completed" : "task.wrapup", task: task,
+                                    description: "Task \(task.sid) \(task.assignmentStatus.rawValue)")
+        }
+    }
+
+    static func moveWorker(_ workerSid: String, to activitySid: String, workspaceSid: String, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+        guard var worker = try await session.workers.find(sid: workerSid, workspaceSid: workspaceSid) else { return }
+        guard let activity = try await session.activities.find(sid: activitySid, workspaceSid: workspaceSid) else {
+            throw TwilioError.invalidParameter("WorkerActivitySid \(activitySid) is not an activity of this workspace")
+        }
+        guard worker.activitySid != activitySid else { return }
+        worker.activitySid = activitySid
+        worker.dateStatusChanged = now
+        worker.dateUpdated = now
+        try await session.workers.update(worker)
+        try await EventLog(session: session, sids: sids, now: now).recordWorkerActivity(worker, activityName: activity.friendlyName)
+    }
+
+    /// Records a worker's activity change made through the Workers API, then routes: an available worker may take work.
+    public func workerChanged(_ worker: Worker, activityChangedTo activityName: String?) async throws {
+        if let activityName {
+            let now = time.now()
+            let sids = self.sids
+            try await storage.write { session in
+                try await EventLog(session: session, sids: sids, now: now).recordWorkerActivity(worker, activityName: activityName)
+            }
+        }
+        try await route(workspaceSid: worker.workspaceSid)
+    }
+
+    // MARK: Timers
+
+    /// Times out expired reservations, moves waiting tasks past targets whose time ran out, cancels tasks
+    /// past their own timeout, and routes every workspace that changed.
+    public func expire() async throws {
+        let now = time.now()
+        let sids = self.sids
+        var touched = Set<String>()
+        for expired in try await storage.read({ try await $0.reservations.expired(before: now) }) {
+            let timedOut = try await storage.write { session -> Bool in
+                guard var reservation = try await session.reservations.find(sid: expired.sid, taskSid: expired.taskSid), reservation.status == .pending,
+                      var task = try await session.tasks.find(sid: reservation.taskSid, workspaceSid: reservation.workspaceSid),
+                      let workspace = try await session.workspaces.find(sid: reservation.workspaceSid, accountSid: reservation.accountSid)
+                else { return false }
+                reservation.status = .timeout
+                reservation.dateUpdated = now
+                try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
+                // Twilio moves a worker who let a reservation time out to the workspace's timeout activity.
+                try await Self.moveWorker(reservation.workerSid, to: workspace.timeoutActivitySid, workspaceSid: workspace.sid, session: session, sids: sids, now: now)
+                return true
+            }
+            if timedOut { touched.insert(expired.workspaceSid) }
+        }
+        for workspaceSid in try await storage.read({ try await $0.tasks.workspacesWithTasks(in: [.pending, .reserved]) }) {
+            if try await advanceWaitingTasks(workspaceSid: workspaceSid, now: now) { touched.insert(workspaceSid) }
+        }
+        for workspaceSid in touched { try await route(workspaceSid: workspaceSid) }
+    }
+
+    /// Cancels tasks past their timeout, and moves pending tasks whose target timed out to their next step,
+    /// or cancels them when their workflow has none. Step deadlines add up along the task's age, as Twilio's do.
+    private func advanceWaitingTasks(workspaceSid: String, now: Date) async throws -> Bool {
+        let sids = self.sids
+        return try await storage.write { session -> Bool in
+            var changed = false
+            var configurations: [String: WorkflowConfiguration] = [:]
+            for task in try await session.tasks.all(workspaceSid: workspaceSid, statuses: [.pending, .reserved]) {
+                if now.timeIntervalSince(task.dateCreated) >= Double(task.timeout),
+                   let canceled = TaskRules.cancel(task, reason: TaskRules.ttlExceededReason, now: now) {
+                    try await session.tasks.update(canceled)
+                    try await Self.follow(canceled, from: task.assignmentStatus, session: session, sids: sids, now: now)
+                    changed = true
+                    continue
+                }
+                guard task.assignmentStatus == .pending, let workflowSid = task.workflowSid, let step = task.routingStep else { continue }
+                if configurations[workflowSid] == nil {
+                    configurations[workflowSid] = try? await session.workflows.find(sid: workflowSid, workspaceSid: workspaceSid)?.parsedConfiguration()
+                }
+                guard let configuration = configurations[workflowSid],
+                      let deadline = RoutingPlanner.deadline(of: task, in: configuration), now >= deadline,
+                      let attributes = try? task.parsedAttributes()
+                else { continue }
+                if let next = RoutingPlanner.nextStep(after: step, in: configuration, attributes: attributes),
+                   let entered = RoutingPlanner.enter(next, task: task, configuration: configuration, enteredAt: deadline, now: now) {
+                    try await session.tasks.update(entered)
+                } else if let canceled = TaskRules.cancel(task, reason: TaskRules.workflowTimeoutReason, now: now) {
+                    try await session.tasks.update(canceled)
+                    try await Self.follow(canceled, from: task.assignmentStatus, session: session, sids: sids, now: now)
+                }
+                changed = true
+            }
+            return changed
+        }
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import SQLKit
+import SwitchboardCore
+
+/// ``ReservationRepository`` over SQL. A reservation keeps its task's channel so that per-channel load
+/// is one grouped query.
+struct SQLReservationRepository: ReservationRepository {
+    let database: any SQLDatabase
+
+    /// Statuses after which a reservation no longer holds capacity.
+    static let ended: [ReservationStatus] = [.rejected, .timeout, .canceled, .rescinded, .completed]
+
+    func insert(_ reservation: Reservation) async throws {
+        let channel = try await database.select().column("task_channel_sid").from("tasks").where("sid", .equal, reservation.taskSid)
+            .first()?.decode(column: "task_channel_sid", as: String.self) ?? ""
+        try await database.insert(into: "reservations")
+            .columns("sid", "account_sid", "workspace_sid", "task_sid", "task_channel_sid", "worker_sid", "worker_name", "status",
+                     "expires_at", "date_created", "date_updated")
+            .values(SQLBind(reservation.sid), SQLBind(reservation.accountSid), SQLBind(reservation.workspaceSid), SQLBind(reservation.taskSid),
+                    SQLBind(channel), SQLBind(reservation.workerSid), SQLBind(reservation.workerName), SQLBind(reservation.status.rawValue),
+                    SQLBind(reservation.expiresAt.map(StoredDate.encode)), SQLBind(StoredDate.encode(reservation.dateCreated)),
+                    SQLBind(StoredDate.encode(reservation.dateUpdated)))
+            .run()
+    }
+
+    func find(sid: String, taskSid: String) async throws -> Reservation? {
+        try await database.findRow(in: "reservations", sid: sid, scopeColumn: "task_sid", scope: taskSid, decode: Self.decode)
+    }
+
+    func find(sid: String, workerSid: String) async throws -> Reservation? {
+        try await database.findRow(in: "reservations", sid: sid, scopeColumn: "worker_sid", scope: workerSid, decode: Self.decode)
+    }
+
+    func list(taskSid: String, status: ReservationStatus?, page: PageRequest) async throws -> Page<Reservation> {
+        let query = database.select().column("*").from("reservations").where("task_sid", .equal, taskSid)
+        if let status { query.where("status", .equal, status.rawValue) }
+        return try await KeysetPage.fetch(query, page: page, decode: Self.decode)
+    }
+
+    func list(workerSid: String, status: ReservationStatus?, page: PageRequest) async throws -> Page<Reservation> {
+        let query = database.select().column("*").from("reservations").where("worker_sid", .equal, workerSid)
+        if let status { query.where("status", .equal, status.rawValue) }
+        return try await KeysetPage.fetch(query, page: page, decode: Self.decode)
+    }
+
+    func all(taskSid: String) async throws -> [Reservation] {
+        try await database.select().column("*").from("reservations").where("task_sid", .equal, taskSid).orderBy("seq").all().map(Self.decode)
+    }
+
+    func all(workspaceSid: String, statuses: [ReservationStatus]) async throws -> [Reservation] {
+        try await database.select().column("*").from("reservations")
+            .where("workspace_sid", .equal, workspaceSid).where("status", .in, statuses.map(\.rawValue))
+            .orderBy("seq").all().map(Self.decode)
+    }
+
+    func expired(before date: Date) async throws -> [Reservation] {
+        try await database.select().column("*").from("reservations")
+            .where("status", .equal, ReservationStatus.pending.rawValue)
+            .where("expires_at", .lessThanOrEqual, StoredDate.encode(date))
+            .orderBy("seq").all().map(Self.decode)
+    }
+
+    func update(_ reservation: Reservation) async throws {
+        try await database.update("reservations")
+            .set("status", to: reservation.status.rawValue)
+            .set("expires_at", to: reservation.expiresAt.map(StoredDate.encode))
+            .set("date_updated", to: StoredDate.encode(reservation.dateUpdated))
+            .where("sid", .equal, reservation.sid).run()
+    }
+
+    func lastEnded(workspaceSid: String) async throws -> [String: Date] {
+        let rows = try await database.select()
+            .column("worker_sid").column(SQLFunction("MAX", args: SQLIdentifier("date_updated")), as: "ended")
+            .from("reservations")
+            .where("workspace_sid", .equal, workspaceSid).where("status", .in, Self.ended.map(\.rawValue))
+            .groupBy("worker_sid").all()
+        var ended: [String: Date] = [:]
+        for row in rows {
+            ended[try row.decode(column: "worker_sid", as: String.self)] = StoredDate.decode(try row.decode(column: "ended", as: Int64.self))
+        }
+        return ended
+    }
+
+    func load(workerSid: String) async throws -> [String: Int] {
+        let rows = try await database.select()
+            .column("task_channel_sid").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("reservations").where("worker_sid", .equal, workerSid)
+            .where("status", .in, [ReservationStatus.pending, .accepted, .wrapping].map(\.rawValue))
+            .groupBy("task_channel_sid").all()
+        var load: [String: Int] = [:]
+        for row in rows { load[try row.decode(column: "task_channel_sid", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        return load
+    }
+
+    func recountAssignedTasks(workerSid: String, taskChannelSid: String) async throws {
+        let count = try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("reservations")
+            .where("worker_sid", .equal, workerSid).where("task_channel_sid", .equal, taskChannelSid)
+            .where("status", .in, [ReservationStatus.accepted.rawValue, ReservationStatus.wrapping.rawValue])
+            .first()?.decode(column: "n", as: Int.self) ?? 0
+        try await database.update("worker_channels").set("assigned_tasks", to: count)
+            .where("worker_sid", .equal, workerSid).where("task_channel_sid", .equal, taskChannelSid).run()
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Reservation {
+        Reservation(
+            sid: try row.decode(column: "sid", as: String.self),
+            accountSid: try row.decode(column: "account_sid", as: String.self),
+            workspaceSid: try row.decode(column: "workspace_sid", as: String.self),
+            taskSid: try row.decode(column: "task_sid", as: String.self),
+            workerSid: try row.decode(column: "worker_sid", as: String.self),
+            workerName: try row.decode(column: "worker_name", as: String.self),
+            status: ReservationStatus(rawValue: try row.decode(column: "status", as: String.self)) ?? .pending,
+            expiresAt: try row.decode(column: "expires_at", as: Int64?.self).map(StoredDate.decode),
+            dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)),
+            dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)))
+    }
+}
