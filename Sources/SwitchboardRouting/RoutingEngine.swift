@@ -29,8 +29,19 @@ public actor RoutingEngine {
         let now = time.now()
         for task in RoutingPlanner.offerOrder(snapshot.pendingTasks) {
             switch snapshot.decision(for: task, now: now) {
-            case .reserve(let offer):
-                if try await reserve(offer, multiTaskEnabled: snapshot.workspace.multiTaskEnabled) { snapshot.record(offer) }
+            case .reserve(var offer):
+                // Another pass may have filled the chosen worker since this snapshot was read: mark them full
+                // here and offer the task to the next candidate, a bounded number of times.
+                for _ in 0..<Self.maximumAttemptsPerTask {
+                    let outcome = try await reserve(offer, multiTaskEnabled: snapshot.workspace.multiTaskEnabled)
+                    guard outcome == .workerUnavailable else {
+                        if outcome == .reserved { snapshot.record(offer, at: now) }
+                        break
+                    }
+                    snapshot.markUnavailable(offer.workerSid)
+                    guard case .reserve(let next) = snapshot.decision(for: task, now: now) else { break }
+                    offer = next
+                }
             case .enterStep(let entered):
                 try await storage.write { session in _ = try await session.tasks.update(entered, ifStatusIs: .pending) }
             case .cancel(let reason):
@@ -52,8 +63,14 @@ public actor RoutingEngine {
         }
     }
 
+    /// How often one pass re-offers a task whose chosen worker turned out to be full.
+    static let maximumAttemptsPerTask = 8
+
+    /// What became of an attempt to reserve.
+    enum ReserveOutcome { case reserved, taskTaken, workerUnavailable }
+
     /// Commits one reservation, unless the task was taken or the worker filled up in the meantime.
-    private func reserve(_ offer: Offer, multiTaskEnabled: Bool) async throws -> Bool {
+    private func reserve(_ offer: Offer, multiTaskEnabled: Bool) async throws -> ReserveOutcome {
         let now = time.now()
         let sids = self.sids
         return try await storage.write { session in
@@ -61,14 +78,16 @@ public actor RoutingEngine {
                   let channel = try await session.workers.lockChannel(workerSid: worker.sid, taskChannelSid: offer.task.taskChannelSid),
                   // The worker may have gone unavailable since the snapshot was read.
                   try await session.activities.find(sid: worker.activitySid, workspaceSid: worker.workspaceSid)?.available == true
-            else { return false }
+            else { return .workerUnavailable }
             let load = try await session.reservations.load(workerSid: worker.sid)
             let used = multiTaskEnabled ? load[channel.taskChannelSid, default: 0] : load.values.reduce(0, +)
-            guard channel.available, used < (multiTaskEnabled ? channel.configuredCapacity : min(1, channel.configuredCapacity)) else { return false }
+            guard channel.available, used < (multiTaskEnabled ? channel.configuredCapacity : min(1, channel.configuredCapacity)) else {
+                return .workerUnavailable
+            }
             var task = offer.task
             task.assignmentStatus = .reserved
             task.dateUpdated = now
-            guard try await session.tasks.update(task, ifStatusIs: .pending) else { return false }
+            guard try await session.tasks.update(task, ifStatusIs: .pending) else { return .taskTaken }
             var reservation = Reservation(
                 sid: sids.make(.reservation), accountSid: task.accountSid, workspaceSid: task.workspaceSid, taskSid: task.sid,
                 workerSid: worker.sid, workerName: worker.friendlyName, status: .pending,
@@ -87,7 +106,7 @@ public actor RoutingEngine {
                 try await events.record("reservation.accepted", task: task, reservation: reservation,
                                         description: "Reservation \(reservation.sid) accepted by Worker \(worker.friendlyName)")
             }
-            return true
+            return .reserved
         }
     }
 
@@ -110,7 +129,7 @@ public actor RoutingEngine {
         let now = time.now()
         let sids = self.sids
         let updated = try await storage.write { session -> TaskRouterTask? in
-            guard let existing = try await session.tasks.find(sid: sid, workspaceSid: workspaceSid) else { return nil }
+            guard let existing = try await session.tasks.lock(sid: sid, workspaceSid: workspaceSid) else { return nil }
             let task = try TaskRules.update(existing, with: changes, now: now)
             try await session.tasks.update(task)
             if task.assignmentStatus != existing.assignmentStatus {
@@ -125,7 +144,7 @@ public actor RoutingEngine {
     /// Deletes a task; the capacity its reservation held is freed and routing goes on.
     public func deleteTask(sid: String, workspaceSid: String) async throws -> Bool {
         let deleted = try await storage.write { session -> Bool in
-            guard let task = try await session.tasks.find(sid: sid, workspaceSid: workspaceSid) else { return false }
+            guard let task = try await session.tasks.lock(sid: sid, workspaceSid: workspaceSid) else { return false }
             let holders = try await session.reservations.all(taskSid: sid).map(\.workerSid)
             guard try await session.tasks.delete(sid: sid, workspaceSid: workspaceSid) else { return false }
             for worker in Set(holders) { try await session.reservations.recountAssignedTasks(workerSid: worker, taskChannelSid: task.taskChannelSid) }
@@ -174,8 +193,10 @@ public actor RoutingEngine {
             if let taskSid { found = try await session.reservations.find(sid: sid, taskSid: taskSid) }
             else if let workerSid { found = try await session.reservations.find(sid: sid, workerSid: workerSid) }
             else { found = nil }
-            guard var reservation = found, reservation.workspaceSid == workspaceSid,
-                  var task = try await session.tasks.find(sid: reservation.taskSid, workspaceSid: workspaceSid)
+            // Lock the task, then re-read the reservation under it: two answers to one reservation queue here.
+            guard let scoped = found, scoped.workspaceSid == workspaceSid,
+                  var task = try await session.tasks.lock(sid: scoped.taskSid, workspaceSid: workspaceSid),
+                  var reservation = try await session.reservations.lock(sid: scoped.sid, taskSid: task.sid)
             else { return nil }
             if let status {
                 let previous = reservation.status
@@ -252,8 +273,8 @@ public actor RoutingEngine {
         var touched = Set<String>()
         for expired in try await storage.read({ try await $0.reservations.expired(before: now) }) {
             let timedOut = try await storage.write { session -> Bool in
-                guard var reservation = try await session.reservations.find(sid: expired.sid, taskSid: expired.taskSid), reservation.status == .pending,
-                      var task = try await session.tasks.find(sid: reservation.taskSid, workspaceSid: reservation.workspaceSid),
+                guard var task = try await session.tasks.lock(sid: expired.taskSid, workspaceSid: expired.workspaceSid),
+                      var reservation = try await session.reservations.lock(sid: expired.sid, taskSid: task.sid), reservation.status == .pending,
                       let workspace = try await session.workspaces.find(sid: reservation.workspaceSid, accountSid: reservation.accountSid)
                 else { return false }
                 reservation.status = .timeout
@@ -278,19 +299,29 @@ public actor RoutingEngine {
         return try await storage.write { session -> Bool in
             var changed = false
             var configurations: [String: WorkflowConfiguration] = [:]
-            for task in try await session.tasks.all(workspaceSid: workspaceSid, statuses: [.pending, .reserved]) {
-                if now.timeIntervalSince(task.dateCreated) >= Double(task.timeout),
-                   let canceled = TaskRules.cancel(task, reason: TaskRules.ttlExceededReason, now: now) {
+            for candidate in try await session.tasks.all(workspaceSid: workspaceSid, statuses: [.pending, .reserved]) {
+                var configuration: WorkflowConfiguration?
+                if let workflowSid = candidate.workflowSid {
+                    if configurations[workflowSid] == nil {
+                        configurations[workflowSid] = try? await session.workflows.find(sid: workflowSid, workspaceSid: workspaceSid)?.parsedConfiguration()
+                    }
+                    configuration = configurations[workflowSid]
+                }
+                let stepDeadline = configuration.flatMap { RoutingPlanner.deadline(of: candidate, in: $0) }
+                let expired = candidate.expiresAt <= now
+                let stepOver = candidate.assignmentStatus == .pending && stepDeadline.map { now >= $0 } == true
+                // Only a task that needs changing is locked and re-read: a worker may be accepting it right now.
+                guard expired || stepOver,
+                      let task = try await session.tasks.lock(sid: candidate.sid, workspaceSid: workspaceSid),
+                      task.assignmentStatus.isUnassigned
+                else { continue }
+                if expired, let canceled = TaskRules.cancel(task, reason: TaskRules.ttlExceededReason, now: now) {
                     try await session.tasks.update(canceled)
                     try await Self.follow(canceled, from: task.assignmentStatus, session: session, sids: sids, now: now)
                     changed = true
                     continue
                 }
-                guard task.assignmentStatus == .pending, let workflowSid = task.workflowSid, let step = task.routingStep else { continue }
-                if configurations[workflowSid] == nil {
-                    configurations[workflowSid] = try? await session.workflows.find(sid: workflowSid, workspaceSid: workspaceSid)?.parsedConfiguration()
-                }
-                guard let configuration = configurations[workflowSid],
+                guard task.assignmentStatus == .pending, let step = task.routingStep, let configuration,
                       let deadline = RoutingPlanner.deadline(of: task, in: configuration), now >= deadline,
                       let attributes = try? task.parsedAttributes()
                 else { continue }

@@ -30,26 +30,11 @@ struct WorkspaceSnapshot {
         for channel in try await session.workers.allChannels(workspaceSid: workspaceSid) {
             capacity[channel.workerSid, default: [:]][channel.taskChannelSid] = channel.available ? channel.configuredCapacity : 0
         }
-        var load: [String: [String: Int]] = [:]
-        var taskChannelOfTask: [String: String] = [:]
-        for task in try await session.tasks.all(workspaceSid: workspaceSid, statuses: [.reserved, .assigned, .wrapping]) {
-            taskChannelOfTask[task.sid] = task.taskChannelSid
-        }
-        var excluded: [String: Set<String>] = [:]
-        let pendingSids = Set(pending.map(\.sid))
-        for reservation in try await session.reservations.all(workspaceSid: workspaceSid, statuses: ReservationStatus.allCases) {
-            switch reservation.status {
-            case .pending, .accepted, .wrapping:
-                if let channel = taskChannelOfTask[reservation.taskSid] {
-                    load[reservation.workerSid, default: [:]][channel, default: 0] += 1
-                }
-            case .rejected, .timeout:
-                if pendingSids.contains(reservation.taskSid) { excluded[reservation.taskSid, default: []].insert(reservation.workerSid) }
-            case .canceled, .rescinded, .completed:
-                break
-            }
-        }
-        let lastEnded = try await session.reservations.lastEnded(workspaceSid: workspaceSid)
+        // Only live reservations count against capacity, and only waiting tasks need their declined workers:
+        // neither query grows with the workspace's history.
+        let load = try await session.reservations.load(workspaceSid: workspaceSid)
+        let excluded = try await session.reservations.declinedWorkers(taskSids: pending.map(\.sid))
+        let lastBusy = try await session.reservations.lastActivity(workspaceSid: workspaceSid)
         var workers: [String: RoutingWorker] = [:]
         var index = WorkerIndex()
         for worker in try await session.workers.all(workspaceSid: workspaceSid) {
@@ -58,7 +43,7 @@ struct WorkspaceSnapshot {
                 sid: worker.sid, friendlyName: worker.friendlyName, attributes: attributes,
                 available: available[worker.activitySid] ?? false,
                 capacity: capacity[worker.sid] ?? [:], load: load[worker.sid] ?? [:],
-                idleSince: max(worker.dateStatusChanged, lastEnded[worker.sid] ?? .distantPast))
+                idleSince: max(worker.dateStatusChanged, lastBusy[worker.sid] ?? .distantPast))
             index.update(worker: worker.sid, attributes: attributes)
         }
         var queues: [String: RoutingQueue] = [:]
@@ -115,9 +100,15 @@ struct WorkspaceSnapshot {
             autoAnswer: Self.autoAnswer(attributes)))
     }
 
-    /// Counts a reservation the engine just made against the worker's capacity.
-    mutating func record(_ offer: Offer) {
+    /// Counts a reservation the engine just made against the worker's capacity; the worker is no longer idle.
+    mutating func record(_ offer: Offer, at now: Date) {
         workers[offer.workerSid]?.load[offer.task.taskChannelSid, default: 0] += 1
+        workers[offer.workerSid]?.idleSince = now
+    }
+
+    /// Takes a worker out of this pass: the database said they cannot take another task now.
+    mutating func markUnavailable(_ workerSid: String) {
+        workers[workerSid]?.available = false
     }
 
     /// Flex's UI accepts a reservation at once when the task says `autoAnswer: "true"`.

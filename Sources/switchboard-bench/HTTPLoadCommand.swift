@@ -18,8 +18,10 @@ struct HTTPLoadCommand: AsyncParsableCommand {
     @Option(help: "Seconds per workload.") var duration = 10.0
     @Option(help: "Account SID (default: SWITCHBOARD_ACCOUNT_SID).") var accountSid: String?
     @Option(help: "Auth token (default: SWITCHBOARD_AUTH_TOKEN).") var authToken: String?
-    @Option(help: "Comma-separated workloads after the baseline: flexflow-create, flexflow-fetch.")
+    @Option(help: "Comma-separated workloads after the baseline: flexflow-create, flexflow-fetch, task-create.")
     var workloads = "flexflow-create,flexflow-fetch"
+    @Option(help: "Workers the task-create workload sets up.") var taskWorkers = 200
+    @Option(help: "Each worker's sms capacity in the task-create workload (Twilio allows at most 50).") var taskCapacity = 50
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
@@ -45,6 +47,14 @@ struct HTTPLoadCommand: AsyncParsableCommand {
                 case "flexflow-fetch":
                     let sid = try await target.createFlexFlow()
                     stats = try await measure(target: target, request: { _ in target.request("GET", "/flex-api/v1/FlexFlows/\(sid)") }, expect: 200)
+                case "task-create":
+                    let fixture = try await TaskRouterFixture.create(target: target, workers: taskWorkers, capacity: taskCapacity)
+                    let path = "/taskrouter/v1/Workspaces/\(fixture.workspaceSid)/Tasks"
+                    let form = fixture.taskForm
+                    // The engine reserves before it answers, so each request's latency is create-to-reservation;
+                    // a task that did not come back assigned counts as a failure.
+                    stats = try await measure(target: target, request: { _ in target.request("POST", path, form: form) }, expect: 201,
+                                              bodyMustContain: #""assignment_status":"assigned""#)
                 default:
                     throw ValidationError("unknown workload \(workload)")
                 }
@@ -58,7 +68,9 @@ struct HTTPLoadCommand: AsyncParsableCommand {
     }
 
     /// Runs one workload on every connection until the duration ends.
-    func measure(target: LoadTarget, request make: @escaping @Sendable (Int) -> HTTPClientRequest, expect status: Int) async throws -> LatencyStats {
+    func measure(
+        target: LoadTarget, request make: @escaping @Sendable (Int) -> HTTPClientRequest, expect status: Int, bodyMustContain: String? = nil
+    ) async throws -> LatencyStats {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(Int(duration * 1000)))
         let start = clock.now
@@ -73,8 +85,8 @@ struct HTTPLoadCommand: AsyncParsableCommand {
                         let began = clock.now
                         do {
                             let response = try await target.client.execute(make(n), timeout: .seconds(30))
-                            _ = try await response.body.collect(upTo: 1 << 20)
-                            if Int(response.status.code) == status {
+                            let body = try await response.body.collect(upTo: 1 << 20)
+                            if Int(response.status.code) == status, bodyMustContain.map({ String(buffer: body).contains($0) }) ?? true {
                                 let elapsed = began.duration(to: clock.now).components
                                 samples.append(elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
                             } else {

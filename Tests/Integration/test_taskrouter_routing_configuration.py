@@ -114,6 +114,7 @@ def test_worker_channel_capacity_and_availability_can_be_set(tr):
     sms = tr.task_channels("sms").fetch()
     channel = tr.workers(worker.sid).worker_channels(sms.sid).update(capacity=3)
     assert (channel.configured_capacity, channel.available, channel.available_capacity_percentage) == (3, True, 100)
+    assert tr.workers(worker.sid).worker_channels("sms").fetch().sid == channel.sid
     off = tr.workers(worker.sid).worker_channels(channel.sid).update(available=False)
     assert (off.available, off.available_capacity_percentage) == (False, 0)
 

@@ -4,7 +4,7 @@ import SwitchboardStorage
 import SwitchboardRouting
 
 /// `/v1/Workspaces/{WorkspaceSid}/Workers/{WorkerSid}/Channels` on `taskrouter`: per-channel capacity and
-/// availability. A channel is addressed by its `WC…` SID or its task channel's SID.
+/// availability. A channel is addressed by its `WC…` SID, or by its task channel's SID or unique name, as on Twilio.
 public struct WorkerChannelController: Sendable {
     let dependencies: ServerDependencies
 

@@ -7,9 +7,6 @@ import SwitchboardCore
 struct SQLReservationRepository: ReservationRepository {
     let database: any SQLDatabase
 
-    /// Statuses after which a reservation no longer holds capacity.
-    static let ended: [ReservationStatus] = [.rejected, .timeout, .canceled, .rescinded, .completed]
-
     func insert(_ reservation: Reservation) async throws {
         let channel = try await database.select().column("task_channel_sid").from("tasks").where("sid", .equal, reservation.taskSid)
             .first()?.decode(column: "task_channel_sid", as: String.self) ?? ""
@@ -25,6 +22,12 @@ struct SQLReservationRepository: ReservationRepository {
 
     func find(sid: String, taskSid: String) async throws -> Reservation? {
         try await database.findRow(in: "reservations", sid: sid, scopeColumn: "task_sid", scope: taskSid, decode: Self.decode)
+    }
+
+    func lock(sid: String, taskSid: String) async throws -> Reservation? {
+        try await database.select().column("*").from("reservations")
+            .where("sid", .equal, sid).where("task_sid", .equal, taskSid)
+            .for(.update).first().map(Self.decode)
     }
 
     func find(sid: String, workerSid: String) async throws -> Reservation? {
@@ -47,12 +50,6 @@ struct SQLReservationRepository: ReservationRepository {
         try await database.select().column("*").from("reservations").where("task_sid", .equal, taskSid).orderBy("seq").all().map(Self.decode)
     }
 
-    func all(workspaceSid: String, statuses: [ReservationStatus]) async throws -> [Reservation] {
-        try await database.select().column("*").from("reservations")
-            .where("workspace_sid", .equal, workspaceSid).where("status", .in, statuses.map(\.rawValue))
-            .orderBy("seq").all().map(Self.decode)
-    }
-
     func expired(before date: Date) async throws -> [Reservation] {
         try await database.select().column("*").from("reservations")
             .where("status", .equal, ReservationStatus.pending.rawValue)
@@ -68,11 +65,10 @@ struct SQLReservationRepository: ReservationRepository {
             .where("sid", .equal, reservation.sid).run()
     }
 
-    func lastEnded(workspaceSid: String) async throws -> [String: Date] {
+    func lastActivity(workspaceSid: String) async throws -> [String: Date] {
         let rows = try await database.select()
             .column("worker_sid").column(SQLFunction("MAX", args: SQLIdentifier("date_updated")), as: "ended")
-            .from("reservations")
-            .where("workspace_sid", .equal, workspaceSid).where("status", .in, Self.ended.map(\.rawValue))
+            .from("reservations").where("workspace_sid", .equal, workspaceSid)
             .groupBy("worker_sid").all()
         var ended: [String: Date] = [:]
         for row in rows {
@@ -90,6 +86,32 @@ struct SQLReservationRepository: ReservationRepository {
         var load: [String: Int] = [:]
         for row in rows { load[try row.decode(column: "task_channel_sid", as: String.self)] = try row.decode(column: "n", as: Int.self) }
         return load
+    }
+
+    func load(workspaceSid: String) async throws -> [String: [String: Int]] {
+        let rows = try await database.select()
+            .column("worker_sid").column("task_channel_sid").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("reservations").where("workspace_sid", .equal, workspaceSid)
+            .where("status", .in, [ReservationStatus.pending, .accepted, .wrapping].map(\.rawValue))
+            .groupBy("worker_sid").groupBy("task_channel_sid").all()
+        var load: [String: [String: Int]] = [:]
+        for row in rows {
+            load[try row.decode(column: "worker_sid", as: String.self), default: [:]][try row.decode(column: "task_channel_sid", as: String.self)] =
+                try row.decode(column: "n", as: Int.self)
+        }
+        return load
+    }
+
+    func declinedWorkers(taskSids: [String]) async throws -> [String: Set<String>] {
+        guard !taskSids.isEmpty else { return [:] }
+        let rows = try await database.select().column("task_sid").column("worker_sid").from("reservations")
+            .where("task_sid", .in, taskSids)
+            .where("status", .in, [ReservationStatus.rejected, .timeout].map(\.rawValue)).all()
+        var declined: [String: Set<String>] = [:]
+        for row in rows {
+            declined[try row.decode(column: "task_sid", as: String.self), default: []].insert(try row.decode(column: "worker_sid", as: String.self))
+        }
+        return declined
     }
 
     func recountAssignedTasks(workerSid: String, taskChannelSid: String) async throws {

@@ -19,6 +19,13 @@ struct SQLTaskRepository: TaskRepository {
         try await database.findRow(in: "tasks", sid: sid, scopeColumn: "workspace_sid", scope: workspaceSid, decode: Self.decode)
     }
 
+    func lock(sid: String, workspaceSid: String) async throws -> TaskRouterTask? {
+        // SQLKit leaves the locking clause out on SQLite, whose write transactions are already exclusive.
+        try await database.select().column("*").from("tasks")
+            .where("sid", .equal, sid).where("workspace_sid", .equal, workspaceSid)
+            .for(.update).first().map(Self.decode)
+    }
+
     func list(workspaceSid: String, filter: TaskFilter, page: PageRequest) async throws -> Page<TaskRouterTask> {
         if filter.assignmentStatuses?.isEmpty == true || filter.taskSids?.isEmpty == true { return Page(items: [], next: nil, previous: nil) }
         let query = database.select().column("*").from("tasks").where("workspace_sid", .equal, workspaceSid)

@@ -65,7 +65,7 @@ struct SQLWorkerRepository: WorkerRepository {
     func channel(sid: String, workerSid: String) async throws -> WorkerChannel? {
         try await database.select().column("*").from("worker_channels")
             .where("worker_sid", .equal, workerSid)
-            .where { $0.where("sid", .equal, sid).orWhere("task_channel_sid", .equal, sid) }
+            .where { $0.where("sid", .equal, sid).orWhere("task_channel_sid", .equal, sid).orWhere("task_channel_unique_name", .equal, sid) }
             .first().map(Self.decodeChannel)
     }
 

@@ -20,7 +20,7 @@ public protocol WorkerRepository: Sendable {
     func delete(sid: String, workspaceSid: String) async throws -> Bool
     /// Stores a new worker channel.
     func insertChannel(_ channel: WorkerChannel) async throws
-    /// The worker's channel with this SID or for this task channel SID.
+    /// The worker's channel with this SID, or for the task channel with this SID or unique name.
     func channel(sid: String, workerSid: String) async throws -> WorkerChannel?
     /// The worker's channels.
     func channels(workerSid: String, page: PageRequest) async throws -> Page<WorkerChannel>
