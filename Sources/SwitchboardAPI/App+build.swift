@@ -38,6 +38,7 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         TaskController(dependencies: dependencies).endpoints,
         ReservationController(dependencies: dependencies).endpoints,
         EventController(dependencies: dependencies).endpoints,
+        RealTimeStatisticsController(dependencies: dependencies).endpoints,
     ] {
         authenticated.addRoutes(taskRouter, atPath: "/taskrouter/v1")
     }

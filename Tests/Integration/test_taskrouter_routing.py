@@ -213,3 +213,32 @@ def test_task_parameters_and_transitions_are_validated(client, raw):
     assert canceled.status_code == 200 and canceled.json()["reason"] == "customer left"
     assert raw.delete(f"{base}/{task['sid']}").status_code == 204
     assert_error(raw.get(f"{base}/{task['sid']}"), 404, 20404)
+
+
+def test_real_time_statistics_count_tasks_by_status_and_eligible_available_workers(client, raw, openapi_component):
+    center = Center(client, target_workers="skills HAS 'sms'")
+    center.worker("nia", skills=["sms"])
+    center.worker("omar", available=False, skills=["sms"])
+    center.worker("pia", skills=["voice"])
+    reserved = center.task()
+    waiting = center.task()
+    assert center.status(reserved) == "reserved" and center.status(waiting) == "pending"
+    base = f"{WORKSPACES}/{center.workspace.sid}"
+    queue_stats = raw.get(f"{base}/TaskQueues/{center.queue.sid}/RealTimeStatistics").json()
+    assert queue_stats["tasks_by_status"] == {"pending": 1, "reserved": 1, "assigned": 0, "wrapping": 0}
+    assert (queue_stats["total_tasks"], queue_stats["total_eligible_workers"], queue_stats["total_available_workers"]) == (2, 2, 1)
+    assert queue_stats["longest_task_waiting_sid"] == waiting.sid
+    assert {a["friendly_name"]: a["workers"] for a in queue_stats["activity_statistics"]}["Offline"] == 1
+    workspace_stats = raw.get(f"{base}/RealTimeStatistics").json()
+    assert (workspace_stats["total_workers"], workspace_stats["total_tasks"]) == (3, 2)
+    workers_stats = raw.get(f"{base}/Workers/RealTimeStatistics").json()
+    assert {a["friendly_name"]: a["workers"] for a in workers_stats["activity_statistics"]}["Available"] == 2
+    workflow_stats = raw.get(f"{base}/Workflows/{center.workflow.sid}/RealTimeStatistics").json()
+    assert workflow_stats["tasks_by_status"]["pending"] == 1
+    for name, body in [("taskrouter.v1.workspace.task_queue.task_queue_real_time_statistics", queue_stats),
+                       ("taskrouter.v1.workspace.workspace_real_time_statistics", workspace_stats),
+                       ("taskrouter.v1.workspace.worker.workers_real_time_statistics", workers_stats),
+                       ("taskrouter.v1.workspace.workflow.workflow_real_time_statistics", workflow_stats)]:
+        schema = openapi_component("twilio_taskrouter_v1.json", name)
+        assert set(body) == set(schema["properties"]), (name, sorted(set(body) ^ set(schema["properties"])))
+        jsonschema.validate(body, schema)
