@@ -27,7 +27,8 @@ public actor RoutingEngine {
     public func route(workspaceSid: String) async throws {
         guard var snapshot = try await storage.read({ try await WorkspaceSnapshot.load(workspaceSid: workspaceSid, session: $0) }) else { return }
         let now = time.now()
-        for task in RoutingPlanner.offerOrder(snapshot.pendingTasks) {
+        let queueOrders = snapshot.queues.mapValues(\.taskOrder)
+        for task in RoutingPlanner.offerOrder(snapshot.pendingTasks, queueOrders: queueOrders, prioritizing: snapshot.workspace.prioritizeQueueOrder) {
             switch snapshot.decision(for: task, now: now) {
             case .reserve(var offer):
                 // Another pass may have filled the chosen worker since this snapshot was read: mark them full
@@ -93,6 +94,10 @@ public actor RoutingEngine {
                 workerSid: worker.sid, workerName: worker.friendlyName, status: .pending,
                 expiresAt: now.addingTimeInterval(Double(offer.reservationTimeout)), dateCreated: now, dateUpdated: now)
             try await session.reservations.insert(reservation)
+            let queue = try await task.taskQueueSid.asyncMap { try await session.taskQueues.find(sid: $0, workspaceSid: task.workspaceSid) }
+            if let activity = queue?.reservationActivitySid {
+                try await Self.moveWorker(worker.sid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
+            }
             let events = EventLog(session: session, sids: sids, now: now)
             try await events.record("reservation.created", task: task, reservation: reservation,
                                     description: "Reservation \(reservation.sid) created for Worker \(worker.friendlyName)")
@@ -103,6 +108,9 @@ public actor RoutingEngine {
                 try await session.reservations.update(reservation)
                 try await session.tasks.update(task)
                 try await session.reservations.recountAssignedTasks(workerSid: worker.sid, taskChannelSid: task.taskChannelSid)
+                if let activity = queue?.assignmentActivitySid {
+                    try await Self.moveWorker(worker.sid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
+                }
                 try await events.record("reservation.accepted", task: task, reservation: reservation,
                                         description: "Reservation \(reservation.sid) accepted by Worker \(worker.friendlyName)")
             }
@@ -220,7 +228,13 @@ public actor RoutingEngine {
         if reservation.status != .pending { reservation.expiresAt = nil }
         try await session.reservations.update(reservation)
         switch reservation.status {
-        case .accepted: task.assignmentStatus = .assigned
+        case .accepted:
+            task.assignmentStatus = .assigned
+            // The queue's assignment activity, when it has one, is where an accepting worker goes.
+            if let queueSid = task.taskQueueSid,
+               let activity = try await session.taskQueues.find(sid: queueSid, workspaceSid: task.workspaceSid)?.assignmentActivitySid {
+                try await moveWorker(reservation.workerSid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
+            }
         case .rejected, .timeout: task.assignmentStatus = .pending
         case .wrapping: task.assignmentStatus = .wrapping
         case .completed: task.assignmentStatus = .completed
@@ -336,5 +350,13 @@ public actor RoutingEngine {
             }
             return changed
         }
+    }
+}
+
+extension Optional {
+    /// `map` for an asynchronous, throwing transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
+        guard let self else { return nil }
+        return try await transform(self)
     }
 }

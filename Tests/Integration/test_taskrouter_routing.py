@@ -242,3 +242,28 @@ def test_real_time_statistics_count_tasks_by_status_and_eligible_available_worke
         schema = openapi_component("twilio_taskrouter_v1.json", name)
         assert set(body) == set(schema["properties"]), (name, sorted(set(body) ^ set(schema["properties"])))
         jsonschema.validate(body, schema)
+
+
+def test_a_lifo_queue_offers_the_newest_waiting_task_first(client):
+    center = Center(client)
+    center.tr.task_queues(center.queue.sid).update(task_order="LIFO")
+    quinn = center.worker("quinn", available=False)
+    older = center.task()
+    time.sleep(1.1)
+    newer = center.task()
+    center.tr.workers(quinn.sid).update(activity_sid=center.activities["Available"])
+    assert center.pending_reservation(newer).worker_sid == quinn.sid
+    assert center.status(older) == "pending"
+
+
+def test_queue_reservation_and_assignment_activities_move_the_worker(client):
+    center = Center(client)
+    reserved = center.tr.activities.create(friendly_name="Reserved", available="false")
+    on_task = center.tr.activities.create(friendly_name="On Task", available="false")
+    center.tr.task_queues(center.queue.sid).update(reservation_activity_sid=reserved.sid, assignment_activity_sid=on_task.sid)
+    rita = center.worker("rita")
+    task = center.task()
+    reservation = center.pending_reservation(task)
+    assert center.tr.workers(rita.sid).fetch().activity_name == "Reserved"
+    center.tr.tasks(task.sid).reservations(reservation.sid).update(reservation_status="accepted")
+    assert center.tr.workers(rita.sid).fetch().activity_name == "On Task"
