@@ -23,8 +23,46 @@ public actor RoutingEngine {
 
     // MARK: Routing
 
+    /// Routing requests per workspace, so that concurrent requests share passes.
+    private var passes: [String: RoutingPasses] = [:]
+
     /// Offers the workspace's waiting tasks, most urgent first, to the workers who can take them now.
+    ///
+    /// Returns once a pass that started after this call has finished, so everything the caller committed
+    /// before calling has been considered. Concurrent callers share passes: while one runs, later requests
+    /// wait for the next, which covers them all, instead of each reading the whole workspace again.
     public func route(workspaceSid: String) async throws {
+        var state = passes[workspaceSid, default: RoutingPasses()]
+        state.requested += 1
+        let ticket = state.requested
+        guard !state.running else {
+            passes[workspaceSid] = state
+            await withCheckedContinuation { passes[workspaceSid]?.waiters.append((ticket, $0)) }
+            return
+        }
+        state.running = true
+        passes[workspaceSid] = state
+        while true {
+            let covered = passes[workspaceSid]?.requested ?? ticket
+            do {
+                try await routeOnce(workspaceSid: workspaceSid)
+            } catch {
+                // The tasks stay waiting and the next pass or timer tick tries again; a caller's own change committed.
+                logger.error("routing pass failed", metadata: ["workspace_sid": "\(workspaceSid)", "error": "\(String(reflecting: error))"])
+            }
+            guard var current = passes[workspaceSid] else { return }
+            let ready = current.waiters.filter { $0.ticket <= covered }
+            current.waiters.removeAll { $0.ticket <= covered }
+            let done = current.requested == covered
+            if done { current.running = false }
+            passes[workspaceSid] = done && current.waiters.isEmpty ? nil : current
+            for waiter in ready { waiter.continuation.resume() }
+            if done { return }
+        }
+    }
+
+    /// One routing pass over the workspace.
+    private func routeOnce(workspaceSid: String) async throws {
         guard var snapshot = try await storage.read({ try await WorkspaceSnapshot.load(workspaceSid: workspaceSid, session: $0) }) else { return }
         let now = time.now()
         let queueOrders = snapshot.queues.mapValues(\.taskOrder)
@@ -359,4 +397,11 @@ extension Optional {
         guard let self else { return nil }
         return try await transform(self)
     }
+}
+
+/// The routing requests of one workspace: how many were made, whether a pass is running, and who waits.
+struct RoutingPasses {
+    var requested = 0
+    var running = false
+    var waiters: [(ticket: Int, continuation: CheckedContinuation<Void, Never>)] = []
 }
