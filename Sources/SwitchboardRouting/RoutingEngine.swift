@@ -112,47 +112,55 @@ public actor RoutingEngine {
     private func reserve(_ offer: Offer, multiTaskEnabled: Bool) async throws -> ReserveOutcome {
         let now = time.now()
         let sids = self.sids
-        return try await storage.write { session in
-            guard let worker = try await session.workers.find(sid: offer.workerSid, workspaceSid: offer.task.workspaceSid),
-                  let channel = try await session.workers.lockChannel(workerSid: worker.sid, taskChannelSid: offer.task.taskChannelSid),
-                  // The worker may have gone unavailable since the snapshot was read.
-                  try await session.activities.find(sid: worker.activitySid, workspaceSid: worker.workspaceSid)?.available == true
-            else { return .workerUnavailable }
-            let load = try await session.reservations.load(workerSid: worker.sid)
-            let used = multiTaskEnabled ? load[channel.taskChannelSid, default: 0] : load.values.reduce(0, +)
-            guard channel.available, used < (multiTaskEnabled ? channel.configuredCapacity : min(1, channel.configuredCapacity)) else {
-                return .workerUnavailable
-            }
-            var task = offer.task
-            task.assignmentStatus = .reserved
-            task.dateUpdated = now
-            guard try await session.tasks.update(task, ifStatusIs: .pending) else { return .taskTaken }
-            var reservation = Reservation(
-                sid: sids.make(.reservation), accountSid: task.accountSid, workspaceSid: task.workspaceSid, taskSid: task.sid,
-                workerSid: worker.sid, workerName: worker.friendlyName, status: .pending,
-                expiresAt: now.addingTimeInterval(Double(offer.reservationTimeout)), dateCreated: now, dateUpdated: now)
-            try await session.reservations.insert(reservation)
-            let queue = try await task.taskQueueSid.asyncMap { try await session.taskQueues.find(sid: $0, workspaceSid: task.workspaceSid) }
-            if let activity = queue?.reservationActivitySid {
-                try await Self.moveWorker(worker.sid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
-            }
-            let events = EventLog(session: session, sids: sids, now: now)
-            try await events.record("reservation.created", task: task, reservation: reservation,
-                                    description: "Reservation \(reservation.sid) created for Worker \(worker.friendlyName)")
-            if offer.autoAnswer {
-                reservation.status = .accepted
-                reservation.expiresAt = nil
-                task.assignmentStatus = .assigned
-                try await session.reservations.update(reservation)
-                try await session.tasks.update(task)
-                try await session.reservations.recountAssignedTasks(workerSid: worker.sid, taskChannelSid: task.taskChannelSid)
-                if let activity = queue?.assignmentActivitySid {
+        do {
+            return try await storage.write { session in
+                guard let worker = try await session.workers.find(sid: offer.workerSid, workspaceSid: offer.task.workspaceSid),
+                      // The worker may have gone unavailable since the snapshot was read.
+                      try await session.activities.find(sid: worker.activitySid, workspaceSid: worker.workspaceSid)?.available == true
+                else { return .workerUnavailable }
+                var task = offer.task
+                task.assignmentStatus = .reserved
+                task.dateUpdated = now
+                // The task is locked first, then the worker's channel: the order every other change uses.
+                guard try await session.tasks.update(task, ifStatusIs: .pending) else { return .taskTaken }
+                guard let channel = try await session.workers.lockChannel(workerSid: worker.sid, taskChannelSid: task.taskChannelSid) else {
+                    throw WorkerHasNoRoom()
+                }
+                let load = try await session.reservations.load(workerSid: worker.sid)
+                let used = multiTaskEnabled ? load[channel.taskChannelSid, default: 0] : load.values.reduce(0, +)
+                guard channel.available, used < (multiTaskEnabled ? channel.configuredCapacity : min(1, channel.configuredCapacity)) else {
+                    // Rolls back the task's move to reserved along with everything else.
+                    throw WorkerHasNoRoom()
+                }
+                var reservation = Reservation(
+                    sid: sids.make(.reservation), accountSid: task.accountSid, workspaceSid: task.workspaceSid, taskSid: task.sid,
+                    workerSid: worker.sid, workerName: worker.friendlyName, status: .pending,
+                    expiresAt: now.addingTimeInterval(Double(offer.reservationTimeout)), dateCreated: now, dateUpdated: now)
+                try await session.reservations.insert(reservation)
+                let queue = try await task.taskQueueSid.asyncMap { try await session.taskQueues.find(sid: $0, workspaceSid: task.workspaceSid) }
+                if let activity = queue?.reservationActivitySid {
                     try await Self.moveWorker(worker.sid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
                 }
-                try await events.record("reservation.accepted", task: task, reservation: reservation,
-                                        description: "Reservation \(reservation.sid) accepted by Worker \(worker.friendlyName)")
+                let events = EventLog(session: session, sids: sids, now: now)
+                try await events.record("reservation.created", task: task, reservation: reservation,
+                                        description: "Reservation \(reservation.sid) created for Worker \(worker.friendlyName)")
+                if offer.autoAnswer {
+                    reservation.status = .accepted
+                    reservation.expiresAt = nil
+                    task.assignmentStatus = .assigned
+                    try await session.reservations.update(reservation)
+                    try await session.tasks.update(task)
+                    try await session.reservations.recountAssignedTasks(workerSid: worker.sid, taskChannelSid: task.taskChannelSid)
+                    if let activity = queue?.assignmentActivitySid {
+                        try await Self.moveWorker(worker.sid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
+                    }
+                    try await events.record("reservation.accepted", task: task, reservation: reservation,
+                                            description: "Reservation \(reservation.sid) accepted by Worker \(worker.friendlyName)")
+                }
+                return .reserved
             }
-            return .reserved
+        } catch is WorkerHasNoRoom {
+            return .workerUnavailable
         }
     }
 
@@ -405,3 +413,6 @@ struct RoutingPasses {
     var running = false
     var waiters: [(ticket: Int, continuation: CheckedContinuation<Void, Never>)] = []
 }
+
+/// Thrown inside a reservation's transaction to undo it when the worker turned out to be full.
+struct WorkerHasNoRoom: Error {}

@@ -115,6 +115,11 @@ struct SQLReservationRepository: ReservationRepository {
     }
 
     func recountAssignedTasks(workerSid: String, taskChannelSid: String) async throws {
+        // Lock the channel first: two transactions recounting one worker would otherwise each miss the
+        // other's change and leave a wrong number behind.
+        _ = try await database.select().column("sid").from("worker_channels")
+            .where("worker_sid", .equal, workerSid).where("task_channel_sid", .equal, taskChannelSid)
+            .for(.update).all()
         let count = try await database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("reservations")
             .where("worker_sid", .equal, workerSid).where("task_channel_sid", .equal, taskChannelSid)
             .where("status", .in, [ReservationStatus.accepted.rawValue, ReservationStatus.wrapping.rawValue])
