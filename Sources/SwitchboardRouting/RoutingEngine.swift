@@ -98,7 +98,7 @@ public actor RoutingEngine {
         try await storage.write { session in
             guard let canceled = TaskRules.cancel(task, reason: reason, now: now),
                   try await session.tasks.update(canceled, ifStatusIs: task.assignmentStatus) else { return }
-            try await Self.follow(canceled, from: task.assignmentStatus, session: session, sids: sids, now: now)
+            try await Self.follow(canceled, session: session, sids: sids, now: now)
         }
     }
 
@@ -137,7 +137,8 @@ public actor RoutingEngine {
                     workerSid: worker.sid, workerName: worker.friendlyName, status: .pending,
                     expiresAt: now.addingTimeInterval(Double(offer.reservationTimeout)), dateCreated: now, dateUpdated: now)
                 try await session.reservations.insert(reservation)
-                let queue = try await task.taskQueueSid.asyncMap { try await session.taskQueues.find(sid: $0, workspaceSid: task.workspaceSid) }
+                var queue: TaskQueue?
+                if let queueSid = task.taskQueueSid { queue = try await session.taskQueues.find(sid: queueSid, workspaceSid: task.workspaceSid) }
                 if let activity = queue?.reservationActivitySid {
                     try await Self.moveWorker(worker.sid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
                 }
@@ -187,7 +188,7 @@ public actor RoutingEngine {
             let task = try TaskRules.update(existing, with: changes, now: now)
             try await session.tasks.update(task)
             if task.assignmentStatus != existing.assignmentStatus {
-                try await Self.follow(task, from: existing.assignmentStatus, session: session, sids: sids, now: now)
+                try await Self.follow(task, session: session, sids: sids, now: now)
             }
             return task
         }
@@ -209,7 +210,7 @@ public actor RoutingEngine {
     }
 
     /// Moves the task's live reservation along with the task's new status, and records the event.
-    private static func follow(_ task: TaskRouterTask, from previous: TaskAssignmentStatus, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+    private static func follow(_ task: TaskRouterTask, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
         let events = EventLog(session: session, sids: sids, now: now)
         let live = try await session.reservations.all(taskSid: task.sid).filter { [.pending, .accepted, .wrapping].contains($0.status) }
         let reservationStatus: ReservationStatus?
@@ -377,7 +378,7 @@ public actor RoutingEngine {
                 else { continue }
                 if expired, let canceled = TaskRules.cancel(task, reason: TaskRules.ttlExceededReason, now: now) {
                     try await session.tasks.update(canceled)
-                    try await Self.follow(canceled, from: task.assignmentStatus, session: session, sids: sids, now: now)
+                    try await Self.follow(canceled, session: session, sids: sids, now: now)
                     changed = true
                     continue
                 }
@@ -390,20 +391,12 @@ public actor RoutingEngine {
                     try await session.tasks.update(entered)
                 } else if let canceled = TaskRules.cancel(task, reason: TaskRules.workflowTimeoutReason, now: now) {
                     try await session.tasks.update(canceled)
-                    try await Self.follow(canceled, from: task.assignmentStatus, session: session, sids: sids, now: now)
+                    try await Self.follow(canceled, session: session, sids: sids, now: now)
                 }
                 changed = true
             }
             return changed
         }
-    }
-}
-
-extension Optional {
-    /// `map` for an asynchronous, throwing transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let self else { return nil }
-        return try await transform(self)
     }
 }
 

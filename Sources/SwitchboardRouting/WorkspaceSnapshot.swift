@@ -18,8 +18,7 @@ struct WorkspaceSnapshot {
         let statuses: [TaskAssignmentStatus] = [.pending]
         let pending = try await session.tasks.all(workspaceSid: workspaceSid, statuses: statuses)
         guard !pending.isEmpty else { return nil }
-        let accountWorkspace = try await Self.workspace(workspaceSid, accountSidOf: pending[0], session: session)
-        guard let workspace = accountWorkspace else { return nil }
+        guard let workspace = try await session.workspaces.find(sid: workspaceSid, accountSid: pending[0].accountSid) else { return nil }
 
         let maximum = PageRequest(size: PageRequest.maximumSize)
         var available: [String: Bool] = [:]
@@ -30,8 +29,8 @@ struct WorkspaceSnapshot {
         for channel in try await session.workers.allChannels(workspaceSid: workspaceSid) {
             capacity[channel.workerSid, default: [:]][channel.taskChannelSid] = channel.available ? channel.configuredCapacity : 0
         }
-        // Only live reservations count against capacity, and only waiting tasks need their declined workers:
-        // neither query grows with the workspace's history.
+        // Only live reservations count against capacity, and only waiting tasks need their declined workers,
+        // so these two queries do not grow with the workspace's history (`lastActivity` still does).
         let load = try await session.reservations.load(workspaceSid: workspaceSid)
         let excluded = try await session.reservations.declinedWorkers(taskSids: pending.map(\.sid))
         let lastBusy = try await session.reservations.lastActivity(workspaceSid: workspaceSid)
@@ -57,10 +56,6 @@ struct WorkspaceSnapshot {
         }
         return WorkspaceSnapshot(workspace: workspace, workers: workers, index: index, queues: queues,
                                  workflows: workflows, pendingTasks: pending, excluded: excluded)
-    }
-
-    private static func workspace(_ sid: String, accountSidOf task: TaskRouterTask, session: any StorageSession) async throws -> Workspace? {
-        try await session.workspaces.find(sid: sid, accountSid: task.accountSid)
     }
 
     /// What to do with a waiting task now: reserve a worker, cancel it, or let it wait.

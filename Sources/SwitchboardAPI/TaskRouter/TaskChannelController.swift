@@ -96,10 +96,7 @@ public struct TaskChannelController: Sendable {
     /// The channel named in the path by SID or, as Twilio allows, by unique name.
     static func channel(_ context: SwitchboardRequestContext, session: any StorageSession, workspace: Workspace) async throws -> TaskChannel {
         let key = try context.parameters.require("sid")
-        let found = Sid.isValid(key, prefix: .taskChannel)
-            ? try await session.taskChannels.find(sid: key, workspaceSid: workspace.sid)
-            : try await session.taskChannels.find(uniqueName: key, workspaceSid: workspace.sid)
-        guard let found else { throw context.notFound }
+        guard let found = try await session.taskChannels.find(sidOrUniqueName: key, workspaceSid: workspace.sid) else { throw context.notFound }
         return found
     }
 }

@@ -127,10 +127,7 @@ public struct TaskController: Sendable {
 
     /// The task channel named by SID or unique name.
     static func taskChannel(_ key: String, workspaceSid: String, session: any StorageSession) async throws -> TaskChannel {
-        let found = Sid.isValid(key, prefix: .taskChannel)
-            ? try await session.taskChannels.find(sid: key, workspaceSid: workspaceSid)
-            : try await session.taskChannels.find(uniqueName: key, workspaceSid: workspaceSid)
-        guard let found else { throw TwilioError.invalidParameter("TaskChannel \(key) is not a task channel of this workspace") }
+        guard let found = try await session.taskChannels.find(sidOrUniqueName: key, workspaceSid: workspaceSid) else { throw TwilioError.invalidParameter("TaskChannel \(key) is not a task channel of this workspace") }
         return found
     }
 

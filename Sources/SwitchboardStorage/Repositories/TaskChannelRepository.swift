@@ -15,3 +15,12 @@ public protocol TaskChannelRepository: Sendable {
     /// Removes the channel; `false` when the workspace has no such channel.
     func delete(sid: String, workspaceSid: String) async throws -> Bool
 }
+
+extension TaskChannelRepository {
+    /// The channel named by its `TC…` SID or, as Twilio allows wherever a task channel is named, its unique name.
+    public func find(sidOrUniqueName key: String, workspaceSid: String) async throws -> TaskChannel? {
+        Sid.isValid(key, prefix: .taskChannel)
+            ? try await find(sid: key, workspaceSid: workspaceSid)
+            : try await find(uniqueName: key, workspaceSid: workspaceSid)
+    }
+}
