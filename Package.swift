@@ -65,6 +65,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Delivery: the durable outbox and its dispatcher, channel connectors (the sandbox by default), and webhooks.
+        .target(
+            name: "SwitchboardDelivery",
+            dependencies: [
+                "SwitchboardCore",
+                "SwitchboardStorage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The HTTP API: one folder per Twilio domain, one file per resource.
         .target(
             name: "SwitchboardAPI",
@@ -72,6 +87,7 @@ let package = Package(
                 "SwitchboardCore",
                 "SwitchboardStorage",
                 "SwitchboardRouting",
+                "SwitchboardDelivery",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -87,6 +103,7 @@ let package = Package(
                 "SwitchboardAPI",
                 "SwitchboardStorage",
                 "SwitchboardCore",
+                "SwitchboardDelivery",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -119,6 +136,19 @@ let package = Package(
                 "SwitchboardCore",
                 "SwitchboardStorage",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "SwitchboardDeliveryTests",
+            dependencies: [
+                "SwitchboardCore",
+                "SwitchboardStorage",
+                "SwitchboardDelivery",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -2,16 +2,22 @@ import SwitchboardStorage
 public import Hummingbird
 public import Logging
 import SwitchboardRouting
+import SwitchboardDelivery
 
 /// Builds the Switchboard HTTP application; used by `switchboard serve` and by the tests.
 public func buildApplication(
     configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger
 ) -> some ApplicationProtocol {
     let router = buildRouter(configuration: configuration, dependencies: dependencies)
+    let webhooks = HTTPWebhookTransport(addressGuard: WebhookAddressGuard(allowPrivateTargets: configuration.allowPrivateWebhooks))
+    let dispatcher = OutboxDispatcher(
+        storage: dependencies.storage, connectors: dependencies.connectors, webhooks: webhooks, sids: dependencies.sids,
+        time: dependencies.time, doorbell: dependencies.doorbell, settings: configuration.dispatcher, logger: logger)
     return Application(
         responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard"),
-        services: [RoutingTimerService(engine: dependencies.routing, logger: logger)],
+        // Services stop in reverse order: the dispatcher finishes its deliveries before the webhook client closes.
+        services: [RoutingTimerService(engine: dependencies.routing, logger: logger), webhooks, dispatcher],
         logger: logger
     )
 }
@@ -44,5 +50,9 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
     }
     authenticated.addRoutes(AccountController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
     authenticated.addRoutes(KeyController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
+    authenticated.addRoutes(MessageController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
+    authenticated.addRoutes(SandboxMessageController(dependencies: dependencies).endpoints, atPath: "/sandbox/v1")
+    authenticated.addRoutes(SandboxFailureController(dependencies: dependencies).endpoints, atPath: "/sandbox/v1")
+    authenticated.addRoutes(OutboxController(dependencies: dependencies).endpoints, atPath: "/switchboard/v1")
     return router
 }

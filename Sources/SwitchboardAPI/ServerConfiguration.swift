@@ -1,3 +1,5 @@
+public import SwitchboardDelivery
+
 /// How the HTTP server is set up.
 public struct ServerConfiguration: Sendable {
     /// The address to listen on.
@@ -8,12 +10,21 @@ public struct ServerConfiguration: Sendable {
     public var publicURL: String?
     /// Requests one account may have in flight before it gets 20429, as Twilio's concurrency limit.
     public var maxConcurrentRequestsPerAccount: Int
+    /// Whether webhooks may go to private, loopback and link-local addresses; off by default, against SSRF.
+    public var allowPrivateWebhooks: Bool
+    /// How the outbox is delivered.
+    public var dispatcher: DispatcherSettings
 
     /// Creates a configuration; the defaults are `switchboard serve`'s.
-    public init(host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maxConcurrentRequestsPerAccount: Int = 100) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maxConcurrentRequestsPerAccount: Int = 100,
+        allowPrivateWebhooks: Bool = false, dispatcher: DispatcherSettings = DispatcherSettings()
+    ) {
         self.host = host
         self.port = port
         self.publicURL = publicURL
         self.maxConcurrentRequestsPerAccount = maxConcurrentRequestsPerAccount
+        self.allowPrivateWebhooks = allowPrivateWebhooks
+        self.dispatcher = dispatcher
     }
 }

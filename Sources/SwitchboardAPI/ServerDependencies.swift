@@ -1,11 +1,12 @@
 public import Logging
 public import SwitchboardCore
+public import SwitchboardDelivery
 public import SwitchboardRouting
 public import SwitchboardStorage
 
-/// The outside things the API depends on, injected so tests can substitute time and identifiers.
+/// The outside things the API depends on, injected so tests can substitute time, identifiers and the outside world.
 public struct ServerDependencies: Sendable {
-    /// Where state lives.
+    /// Where state lives; a write that queues outbox work wakes the dispatcher.
     public var storage: any Storage
     /// Where "now" comes from.
     public var time: any TimeSource
@@ -13,15 +14,30 @@ public struct ServerDependencies: Sendable {
     public var sids: any SidGenerator
     /// TaskRouter's engine, through which every routing change goes.
     public var routing: RoutingEngine
+    /// Rung when outbox work is committed.
+    public var doorbell: OutboxDoorbell
+    /// The sandbox connector, which delivers every channel to simulated handsets.
+    public var sandbox: SandboxConnector
+    /// Which connector delivers each channel.
+    public var connectors: ConnectorDirectory
+    /// The one inbound path.
+    public var inbound: InboundMessages
 
-    /// Creates the dependencies, with a routing engine over the same storage, clock and SIDs.
+    /// Creates the dependencies, with a routing engine over the same storage, clock and SIDs, and the sandbox
+    /// delivering every channel.
     public init(
         storage: any Storage, time: any TimeSource = SystemTimeSource(), sids: any SidGenerator = RandomSidGenerator(),
-        logger: Logger = Logger(label: "switchboard.routing")
+        logger: Logger = Logger(label: "switchboard.routing"), inboundRoutes: [any InboundMessageRoute] = []
     ) {
+        let doorbell = OutboxDoorbell()
+        let storage = DoorbellStorage(storage, doorbell: doorbell)
         self.storage = storage
         self.time = time
         self.sids = sids
+        self.doorbell = doorbell
         self.routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger)
+        self.sandbox = SandboxConnector(storage: storage, time: time)
+        self.connectors = ConnectorDirectory([sandbox])
+        self.inbound = InboundMessages(storage: storage, time: time, sids: sids, routes: inboundRoutes)
     }
 }

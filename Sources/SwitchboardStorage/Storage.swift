@@ -35,4 +35,10 @@ public protocol StorageSession: Sendable {
     var reservations: any ReservationRepository { get }
     /// TaskRouter Events.
     var events: any EventRepository { get }
+    /// Messages over channels.
+    var messages: any MessageRepository { get }
+    /// The delivery outbox.
+    var outbox: any OutboxRepository { get }
+    /// The sandbox's customer handsets.
+    var sandbox: any SandboxRepository { get }
 }

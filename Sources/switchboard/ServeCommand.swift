@@ -4,6 +4,7 @@ import Hummingbird
 import Logging
 import SwitchboardAPI
 import SwitchboardCore
+import SwitchboardDelivery
 import SwitchboardStorage
 
 /// `switchboard serve`: migrates the database, ensures the bootstrap account, and serves the API until
@@ -23,6 +24,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Requests one account may have in flight before 20429. Env: SWITCHBOARD_MAX_CONCURRENT_REQUESTS. Default: 100")
     var maxConcurrentRequests: Int?
 
+    @Flag(help: "Allow webhooks to private, loopback and link-local addresses (refused by default, against SSRF). Env: SWITCHBOARD_ALLOW_PRIVATE_WEBHOOKS")
+    var allowPrivateWebhooks = false
+
+    @Option(help: "Seconds a dispatcher holds an outbox entry; a process that dies holding it lets it go after this. Env: SWITCHBOARD_OUTBOX_LEASE_SECONDS. Default: 60")
+    var outboxLeaseSeconds: Int?
+
+    @Option(help: "Seconds a failing delivery is retried before it fails for good. Env: SWITCHBOARD_DELIVERY_RETRY_SECONDS. Default: 14400")
+    var deliveryRetrySeconds: Int?
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -30,13 +40,17 @@ struct ServeCommand: AsyncParsableCommand {
             "host": host, "port": port.map(String.init), "publicUrl": publicURL,
             "maxConcurrentRequests": maxConcurrentRequests.map(String.init),
             "database": options.database, "logLevel": options.logLevel,
+            "allowPrivateWebhooks": allowPrivateWebhooks ? "true" : nil,
+            "outboxLeaseSeconds": outboxLeaseSeconds.map(String.init), "deliveryRetrySeconds": deliveryRetrySeconds.map(String.init),
         ])
         let logger = Logging.make(level: try settings.logLevel())
         let configuration = ServerConfiguration(
             host: settings.string("host") ?? "127.0.0.1",
             port: try settings.integer("port", default: 8080),
             publicURL: settings.string("publicUrl"),
-            maxConcurrentRequestsPerAccount: try settings.integer("maxConcurrentRequests", default: 100)
+            maxConcurrentRequestsPerAccount: try settings.integer("maxConcurrentRequests", default: 100),
+            allowPrivateWebhooks: try settings.boolean("allowPrivateWebhooks", default: false),
+            dispatcher: try dispatcherSettings(settings)
         )
         let storage = try SQLStorage(location: settings.database, logger: logger)
         do {
@@ -47,6 +61,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         try await storage.shutdown()
         logger.info("stopped")
+    }
+
+    func dispatcherSettings(_ settings: Settings) throws -> DispatcherSettings {
+        var dispatcher = DispatcherSettings()
+        let lease = try settings.integer("outboxLeaseSeconds", default: 60)
+        guard lease >= 1 else { throw SettingsError(description: "outboxLeaseSeconds must be at least 1") }
+        dispatcher.lease = .seconds(lease)
+        dispatcher.retryPolicy.totalTime = .seconds(try settings.integer("deliveryRetrySeconds", default: 4 * 3600))
+        // A SQLite file belongs to one process, so any lease found at start was held by this process's previous run.
+        if case .postgres = settings.database {} else { dispatcher.releaseLeasesAtStart = true }
+        return dispatcher
     }
 
     func serve(configuration: ServerConfiguration, settings: Settings, storage: SQLStorage, logger: Logger) async throws {

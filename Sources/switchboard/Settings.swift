@@ -26,6 +26,15 @@ struct Settings {
         return value
     }
 
+    func boolean(_ key: String, default defaultValue: Bool) throws -> Bool {
+        guard let raw = string(key) else { return defaultValue }
+        switch raw.lowercased() {
+        case "true", "1", "yes": return true
+        case "false", "0", "no": return false
+        default: throw SettingsError(description: "\(key) must be true or false; got '\(raw)'")
+        }
+    }
+
     var database: DatabaseLocation { DatabaseLocation(string("database") ?? "./switchboard.sqlite") }
 
     func logLevel() throws -> Logger.Level {

@@ -16,6 +16,10 @@ public enum TwilioDomain: String, Sendable, CaseIterable {
     case content
     /// `messaging.twilio.com`.
     case messaging
+    /// Switchboard's sandbox: simulated customer handsets. Not a Twilio domain.
+    case sandbox
+    /// Switchboard's own operations API, such as the outbox. Not a Twilio domain.
+    case switchboard
 
     /// The domain named by a host such as `flex-api.twilio.com` or `flex-api.localhost:8080`.
     static func fromHost(_ host: String) -> TwilioDomain? {

@@ -26,4 +26,8 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case reservation = "WR"
     /// A TaskRouter Event.
     case event = "EV"
+    /// A message sent or received over a channel.
+    case message = "SM"
+    /// An entry of the delivery outbox; its SID is also the idempotency token sent with it.
+    case outboxEntry = "OE"
 }

@@ -98,4 +98,7 @@ struct SQLSession: StorageSession {
     var tasks: any TaskRepository { SQLTaskRepository(database: database) }
     var reservations: any ReservationRepository { SQLReservationRepository(database: database) }
     var events: any EventRepository { SQLEventRepository(database: database) }
+    var messages: any MessageRepository { SQLMessageRepository(database: database) }
+    var outbox: any OutboxRepository { SQLOutboxRepository(database: database, flavor: flavor) }
+    var sandbox: any SandboxRepository { SQLSandboxRepository(database: database) }
 }

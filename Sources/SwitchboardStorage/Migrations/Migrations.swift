@@ -243,5 +243,6 @@ enum Migrations {
                 "CREATE INDEX events_workspace ON events (workspace_sid, seq)",
             ]
         },
+        deliveryMigration,
     ]
 }

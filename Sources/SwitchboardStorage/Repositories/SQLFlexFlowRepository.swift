@@ -108,9 +108,7 @@ struct SQLFlexFlowRepository: FlexFlowRepository {
     }
 
     static func channelType(_ row: any SQLRow) throws -> FlexFlowChannelType {
-        let raw = try row.decode(column: "channel_type", as: String.self)
-        guard let type = FlexFlowChannelType(rawValue: raw) else { throw StoredValueError(column: "channel_type", value: raw) }
-        return type
+        try StoredEnum.decode(FlexFlowChannelType.self, row, "channel_type")
     }
 }
 

@@ -1,0 +1,22 @@
+/// A customer's message as a connector hands it over, before Switchboard has stored or threaded it.
+public struct InboundMessage: Sendable, Equatable {
+    /// The channel it came on.
+    public var channel: DeliveryChannel
+    /// The customer's normalised address.
+    public var from: String
+    /// The contact center's normalised address it was sent to.
+    public var to: String
+    /// The text.
+    public var body: String
+    /// The provider's id for it, when the provider gives one.
+    public var providerMessageID: String?
+
+    /// Normalises both addresses for `channel`; throws 21211 when either is not valid there.
+    public init(channel: DeliveryChannel, from: String, to: String, body: String, providerMessageID: String? = nil) throws(TwilioError) {
+        self.channel = channel
+        self.from = try DeliveryAddress(from, channel: channel).value
+        self.to = try DeliveryAddress(to, channel: channel).value
+        self.body = body
+        self.providerMessageID = providerMessageID
+    }
+}

@@ -1,0 +1,124 @@
+public import Foundation
+
+/// Something waiting to leave Switchboard, written in the same transaction as the change that caused it, so that
+/// what a client saw committed is never lost on the way out.
+public struct OutboxEntry: Sendable, Equatable {
+    /// The `OE…` SID; also the `I-Twilio-Idempotency-Token` sent with every attempt.
+    public var sid: String
+    /// The account whose change caused it, and whose auth token signs it.
+    public var accountSid: String
+    /// What is to be delivered.
+    public var work: OutboxWork
+    /// Whether it is still to go, went, or failed for good.
+    public var status: OutboxStatus
+    /// Attempts made so far.
+    public var attempts: Int
+    /// When the first attempt began, in milliseconds since 1970; the retry window counts from it.
+    public var firstAttemptAt: Int64?
+    /// The earliest time of the next attempt, in milliseconds since 1970.
+    public var nextAttemptAt: Int64
+    /// Why the last attempt failed.
+    public var lastError: String?
+    /// When it was written.
+    public var dateCreated: Date
+    /// When it last changed.
+    public var dateUpdated: Date
+
+    /// Creates an entry due at once.
+    public init(
+        sid: String, accountSid: String, work: OutboxWork, status: OutboxStatus = .pending, attempts: Int = 0,
+        firstAttemptAt: Int64? = nil, nextAttemptAt: Int64, lastError: String? = nil, dateCreated: Date, dateUpdated: Date
+    ) {
+        self.sid = sid
+        self.accountSid = accountSid
+        self.work = work
+        self.status = status
+        self.attempts = attempts
+        self.firstAttemptAt = firstAttemptAt
+        self.nextAttemptAt = nextAttemptAt
+        self.lastError = lastError
+        self.dateCreated = dateCreated
+        self.dateUpdated = dateUpdated
+    }
+
+    /// An entry due at once for `work`.
+    public static func due(_ work: OutboxWork, sid: String, accountSid: String, now: Date) -> OutboxEntry {
+        OutboxEntry(sid: sid, accountSid: accountSid, work: work, nextAttemptAt: OutboxClock.milliseconds(now), dateCreated: now, dateUpdated: now)
+    }
+}
+
+/// Where an outbox entry is in its life.
+public enum OutboxStatus: String, Sendable, CaseIterable {
+    /// Waiting for its first or next attempt.
+    case pending
+    /// Delivered.
+    case delivered
+    /// Given up on, with the reason in `lastError`.
+    case failed
+}
+
+/// What an outbox entry delivers.
+public enum OutboxWork: Sendable, Equatable {
+    /// A message to a customer over its channel, by SID.
+    case message(sid: String)
+    /// An HTTP request to an application's webhook.
+    case webhook(WebhookCall)
+
+    /// The stored name of the kind of work.
+    public var kind: String {
+        switch self {
+        case .message: "message"
+        case .webhook: "webhook"
+        }
+    }
+}
+
+/// An HTTP request to an application, made and signed as Twilio makes it.
+public struct WebhookCall: Sendable, Equatable {
+    /// The configured URL, connection-override fragment included.
+    public var url: String
+    /// `POST` or `GET`.
+    public var method: String
+    /// The parameters or JSON document.
+    public var body: WebhookBody
+    /// What the call reports, such as `message-status` or `taskrouter-event`, for logs and the failure list.
+    public var purpose: String
+
+    /// Creates a call.
+    public init(url: String, method: String = "POST", body: WebhookBody, purpose: String) {
+        self.url = url
+        self.method = method
+        self.body = body
+        self.purpose = purpose
+    }
+}
+
+/// A webhook's payload.
+public enum WebhookBody: Sendable, Equatable {
+    /// `application/x-www-form-urlencoded` parameters, in order; signed over the URL and the sorted pairs.
+    case form([FormPair])
+    /// A JSON document; signed with `bodySHA256` in the URL.
+    case json(String)
+}
+
+/// One form parameter.
+public struct FormPair: Sendable, Equatable {
+    /// The parameter's name.
+    public var name: String
+    /// Its value.
+    public var value: String
+
+    /// Creates a pair.
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+}
+
+/// The outbox's time unit.
+public enum OutboxClock {
+    /// `date` in whole milliseconds since 1970.
+    public static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+    }
+}

@@ -1,0 +1,13 @@
+public import Foundation
+public import SwitchboardCore
+public import SwitchboardStorage
+
+/// The one way a message leaves for a customer: stored as queued and put in the outbox in the caller's transaction,
+/// so a committed send survives a crash and is delivered by the dispatcher.
+public enum OutboundMessages {
+    /// Stores `message` and queues its delivery; call inside the write transaction of the change that sends it.
+    public static func queue(_ message: Message, in session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+        try await session.messages.insert(message)
+        try await session.outbox.enqueue(.due(.message(sid: message.sid), sid: sids.make(.outboxEntry), accountSid: message.accountSid, now: now))
+    }
+}

@@ -1,0 +1,57 @@
+import Synchronization
+public import SwitchboardCore
+public import SwitchboardStorage
+
+/// Set once an outbox entry is queued in a transaction.
+final class QueuedFlag: Sendable {
+    private let value = Atomic(false)
+    func set() { value.store(true, ordering: .relaxed) }
+    var isSet: Bool { value.load(ordering: .relaxed) }
+}
+
+/// A session whose outbox notes that something was queued; every other repository is the base session's.
+struct EnqueueNoticingSession: StorageSession {
+    let base: any StorageSession
+    let queued: QueuedFlag
+
+    var accounts: any AccountRepository { base.accounts }
+    var apiKeys: any ApiKeyRepository { base.apiKeys }
+    var flexFlows: any FlexFlowRepository { base.flexFlows }
+    var workspaces: any WorkspaceRepository { base.workspaces }
+    var activities: any ActivityRepository { base.activities }
+    var taskChannels: any TaskChannelRepository { base.taskChannels }
+    var taskQueues: any TaskQueueRepository { base.taskQueues }
+    var workflows: any WorkflowRepository { base.workflows }
+    var workers: any WorkerRepository { base.workers }
+    var tasks: any TaskRepository { base.tasks }
+    var reservations: any ReservationRepository { base.reservations }
+    var events: any EventRepository { base.events }
+    var messages: any MessageRepository { base.messages }
+    var sandbox: any SandboxRepository { base.sandbox }
+    var outbox: any OutboxRepository { NoticingOutbox(base: base.outbox, queued: queued) }
+}
+
+/// An outbox that sets the flag on enqueue.
+struct NoticingOutbox: OutboxRepository {
+    let base: any OutboxRepository
+    let queued: QueuedFlag
+
+    func enqueue(_ entry: OutboxEntry) async throws {
+        try await base.enqueue(entry)
+        queued.set()
+    }
+
+    func claimDue(now: Int64, leaseUntil: Int64, limit: Int) async throws -> [OutboxEntry] {
+        try await base.claimDue(now: now, leaseUntil: leaseUntil, limit: limit)
+    }
+
+    func find(sid: String) async throws -> OutboxEntry? { try await base.find(sid: sid) }
+    func find(sid: String, accountSid: String) async throws -> OutboxEntry? { try await base.find(sid: sid, accountSid: accountSid) }
+    func record(_ entry: OutboxEntry) async throws { try await base.record(entry) }
+    func remove(sid: String) async throws { try await base.remove(sid: sid) }
+    func releaseAllLeases() async throws -> Int { try await base.releaseAllLeases() }
+    func list(accountSid: String, status: OutboxStatus?, page: PageRequest) async throws -> Page<OutboxEntry> {
+        try await base.list(accountSid: accountSid, status: status, page: page)
+    }
+    func countByStatus() async throws -> [OutboxStatus: Int] { try await base.countByStatus() }
+}

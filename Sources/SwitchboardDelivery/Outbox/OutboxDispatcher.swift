@@ -1,0 +1,229 @@
+public import Foundation
+public import Logging
+public import ServiceLifecycle
+public import SwitchboardCore
+public import SwitchboardStorage
+
+/// Delivers the outbox at least once: messages through their channel's connector, webhooks over HTTP. Retries
+/// network failures, 5xx, 408 and 429 with exponential backoff and jitter within a bounded time; gives up at once on
+/// any other 4xx; keeps what failed for good, with the reason. Runs inside `serve`.
+public final class OutboxDispatcher: Service {
+    let storage: any Storage
+    let connectors: ConnectorDirectory
+    let webhooks: any WebhookTransport
+    let ledger: MessageStatusLedger
+    let time: any TimeSource
+    let doorbell: OutboxDoorbell
+    let settings: DispatcherSettings
+    let logger: Logger
+    let milliseconds: @Sendable () -> Int64
+
+    /// Creates a dispatcher; `milliseconds` is the wall clock retries are scheduled by.
+    public init(
+        storage: any Storage, connectors: ConnectorDirectory, webhooks: any WebhookTransport, sids: any SidGenerator,
+        time: any TimeSource, doorbell: OutboxDoorbell, settings: DispatcherSettings, logger: Logger,
+        milliseconds: @escaping @Sendable () -> Int64 = { OutboxClock.milliseconds(Date()) }
+    ) {
+        self.storage = storage
+        self.connectors = connectors
+        self.webhooks = webhooks
+        self.ledger = MessageStatusLedger(sids: sids)
+        self.time = time
+        self.doorbell = doorbell
+        self.settings = settings
+        self.logger = logger
+        self.milliseconds = milliseconds
+    }
+
+    public func run() async throws {
+        if settings.releaseLeasesAtStart {
+            let released = try await storage.write { try await $0.outbox.releaseAllLeases() }
+            if released > 0 { logger.notice("Outbox: resuming deliveries a previous run had in hand", metadata: ["entries": "\(released)"]) }
+        }
+        let doorbell = self.doorbell
+        // On shutdown, stop taking work and let deliveries in flight finish; an unfinished one stays in the outbox.
+        await withGracefulShutdownHandler {
+            await self.dispatchUntilShutdown()
+        } onGracefulShutdown: {
+            doorbell.ring()
+        }
+    }
+
+    /// Keeps up to `concurrency` deliveries in flight, claiming more as they finish or as the doorbell rings.
+    func dispatchUntilShutdown() async {
+        await withTaskGroup(of: Bool.self) { group in
+            var inFlight = 0
+            var waiting = false
+            while !Task.isShuttingDownGracefully {
+                let free = settings.concurrency - inFlight
+                var claimed: [OutboxEntry] = []
+                if free > 0 { claimed = await claim(limit: free) }
+                for entry in claimed {
+                    inFlight += 1
+                    group.addTask { await self.deliver(entry); return true }
+                }
+                if free > 0, claimed.count == free { continue }
+                if !waiting, claimed.count < free {
+                    waiting = true
+                    let interval = settings.pollInterval
+                    group.addTask { await self.doorbell.wait(timeout: interval); return false }
+                }
+                guard let finishedDelivery = await group.next() else { continue }
+                if finishedDelivery { inFlight -= 1 } else { waiting = false }
+            }
+            doorbell.ring()
+            await group.waitForAll()
+        }
+    }
+
+    func claim(limit: Int) async -> [OutboxEntry] {
+        let now = milliseconds()
+        let leaseUntil = now + Self.milliseconds(settings.lease)
+        do {
+            return try await storage.write { try await $0.outbox.claimDue(now: now, leaseUntil: leaseUntil, limit: limit) }
+        } catch {
+            logger.error("Outbox: could not claim due work", metadata: ["error": "\(error)"])
+            return []
+        }
+    }
+
+    /// Makes one attempt at `entry` and records how it went.
+    func deliver(_ entry: OutboxEntry) async {
+        let started = milliseconds()
+        do {
+            switch entry.work {
+            case .message(let sid): try await deliverMessage(entry, sid: sid, started: started)
+            case .webhook(let call): try await deliverWebhook(entry, call: call, started: started)
+            }
+        } catch {
+            // A database failure mid-delivery: try again later, as for any transient failure.
+            logger.error("Outbox: delivery failed", metadata: ["entry": "\(entry.sid)", "error": "\(error)"])
+            try? await settle(entry, started: started, .retry("internal error: \(error)"))
+        }
+    }
+
+    func deliverMessage(_ entry: OutboxEntry, sid: String, started: Int64) async throws {
+        let ledger = self.ledger
+        let now = time.now()
+        let message = try await storage.write { session in
+            try await ledger.apply(MessageStatusReport(.sending), toMessage: sid, in: session, now: now)
+        }
+        // Gone, or already past sending (a previous run sent it and died before removing the entry): nothing to do.
+        guard let message, message.status == .sending else { return try await settle(entry, started: started, .delivered) }
+        guard let connector = connectors.connector(for: message.channel) else {
+            return try await settle(entry, started: started, .giveUp("no connector delivers \(message.channel.rawValue)"),
+                                    then: failing(sid, code: 30008))
+        }
+        let receipt: ConnectorReceipt
+        do {
+            receipt = try await connector.send(message)
+        } catch {
+            return try await settle(entry, started: started, .retry("connector: \(error)"), then: failing(sid, code: 30008))
+        }
+        try await settle(entry, started: started, .delivered) { session, now in
+            switch receipt.outcome {
+            case .accepted:
+                try await ledger.apply(MessageStatusReport(.sent), toMessage: sid, in: session, now: now)
+                for report in receipt.reports { try await ledger.apply(report, toMessage: sid, in: session, now: now) }
+            case .refused(let code, let text):
+                try await ledger.apply(MessageStatusReport(.failed, errorCode: code, errorMessage: text), toMessage: sid, in: session, now: now)
+            }
+        }
+    }
+
+    /// What to do to a message whose delivery is given up on: fail it with `code`.
+    func failing(_ sid: String, code: Int) -> @Sendable (any StorageSession, Date) async throws -> Void {
+        let ledger = self.ledger
+        return { session, now in
+            try await ledger.apply(MessageStatusReport(.failed, errorCode: code), toMessage: sid, in: session, now: now)
+        }
+    }
+
+    func deliverWebhook(_ entry: OutboxEntry, call: WebhookCall, started: Int64) async throws {
+        let account = try await storage.read { try await $0.accounts.find(sid: entry.accountSid) }
+        guard let account, account.status != .closed else {
+            return try await settle(entry, started: started, .giveUp("the account is closed"))
+        }
+        let request = WebhookSigning.request(for: call, authToken: account.authToken, idempotencyToken: entry.sid)
+        switch await webhooks.send(request) {
+        case .refused(let reason):
+            try await settle(entry, started: started, .giveUp("refused: \(reason)"))
+        case .attempted(let result):
+            let description = Self.describe(result)
+            switch DeliveryOutcome(classifying: result) {
+            case .delivered: try await settle(entry, started: started, .delivered)
+            case .retry: try await settle(entry, started: started, .retry(description))
+            case .giveUp: try await settle(entry, started: started, .giveUp(description))
+            }
+        }
+    }
+
+    /// How an attempt ended, for the entry's record.
+    enum Settlement {
+        case delivered
+        case retry(String)
+        case giveUp(String)
+    }
+
+    /// Records the attempt: a delivered entry leaves the outbox; a retried one is due again after a backoff; one
+    /// given up on (or out of retry time) stays as failed. `then` runs in the same transaction on success or on
+    /// giving up, whichever applies.
+    func settle(
+        _ entry: OutboxEntry, started: Int64, _ settlement: Settlement,
+        then followUp: (@Sendable (any StorageSession, Date) async throws -> Void)? = nil
+    ) async throws {
+        var entry = entry
+        let now = milliseconds()
+        let date = time.now()
+        entry.attempts += 1
+        entry.firstAttemptAt = entry.firstAttemptAt ?? started
+        entry.dateUpdated = date
+        var finalFailure = false
+        switch settlement {
+        case .delivered:
+            let sid = entry.sid
+            try await storage.write { session in
+                try await followUp?(session, date)
+                try await session.outbox.remove(sid: sid)
+            }
+            return
+        case .retry(let reason):
+            var generator = SystemRandomNumberGenerator()
+            let elapsed = Duration.milliseconds(now - (entry.firstAttemptAt ?? started))
+            if let wait = settings.retryPolicy.delay(afterAttempt: entry.attempts, elapsed: elapsed, using: &generator) {
+                entry.nextAttemptAt = now + Self.milliseconds(wait)
+                entry.lastError = reason
+                logger.info("Outbox: will retry", metadata: ["entry": "\(entry.sid)", "attempts": "\(entry.attempts)", "reason": "\(reason)"])
+            } else {
+                entry.status = .failed
+                entry.lastError = "gave up after \(entry.attempts) attempts: \(reason)"
+                finalFailure = true
+            }
+        case .giveUp(let reason):
+            entry.status = .failed
+            entry.lastError = reason
+            finalFailure = true
+        }
+        if finalFailure {
+            logger.warning("Outbox: delivery failed for good", metadata: ["entry": "\(entry.sid)", "reason": "\(entry.lastError ?? "")"])
+        }
+        let recorded = entry
+        let runFollowUp = finalFailure
+        try await storage.write { session in
+            if runFollowUp { try await followUp?(session, date) }
+            try await session.outbox.record(recorded)
+        }
+    }
+
+    static func describe(_ result: DeliveryAttemptResult) -> String {
+        switch result {
+        case .response(let status): "HTTP \(status)"
+        case .connectFailed: "could not connect"
+        case .responseTimedOut: "no response in time"
+        }
+    }
+
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
+    }
+}

@@ -1,0 +1,31 @@
+public import SwitchboardCore
+
+/// Messages sent and received over channels.
+public protocol MessageRepository: Sendable {
+    /// Stores a new message.
+    func insert(_ message: Message) async throws
+    /// The account's message with this SID.
+    func find(sid: String, accountSid: String) async throws -> Message?
+    /// The message with this SID, locked until the transaction ends, for the delivery pipeline.
+    func lock(sid: String) async throws -> Message?
+    /// Saves a changed message.
+    func update(_ message: Message) async throws
+    /// Deletes the account's message; `false` when there was none.
+    func delete(sid: String, accountSid: String) async throws -> Bool
+    /// The account's messages that pass `filter`, oldest first.
+    func list(accountSid: String, filter: MessageFilter, page: PageRequest) async throws -> Page<Message>
+}
+
+/// Which messages a list returns; every filter set must hold.
+public struct MessageFilter: Sendable, Equatable {
+    /// Only messages to this address.
+    public var to: String?
+    /// Only messages from this address.
+    public var from: String?
+
+    /// Creates a filter.
+    public init(to: String? = nil, from: String? = nil) {
+        self.to = to
+        self.from = from
+    }
+}
