@@ -2,7 +2,9 @@ import Foundation
 import SwitchboardCore
 import SwitchboardStorage
 
-/// Records TaskRouter events with Twilio's event fields, in the same transaction as the change they describe.
+/// Records TaskRouter events with Twilio's event fields, in the same transaction as the change they describe, and
+/// queues the post to the workspace's `EventCallbackUrl` in that transaction too, so no recorded event is lost
+/// on its way out.
 struct EventLog {
     let session: any StorageSession
     let sids: any SidGenerator
@@ -39,9 +41,22 @@ struct EventLog {
         description: String, data: [String: String]
     ) async throws {
         let json = String(decoding: try JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]), as: UTF8.self)
-        try await session.events.insert(TaskRouterEvent(
+        let event = TaskRouterEvent(
             sid: sids.make(.event), accountSid: accountSid, workspaceSid: workspaceSid, eventType: type,
             resourceType: resource.0, resourceSid: resource.1, taskSid: taskSid, workerSid: workerSid, description: description, eventData: json,
-            eventDateMilliseconds: Int64((now.timeIntervalSince1970 * 1000).rounded(.down))))
+            eventDateMilliseconds: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
+        try await session.events.insert(event)
+        try await queueCallback(for: event, data: data)
+    }
+
+    private func queueCallback(for event: TaskRouterEvent, data: [String: String]) async throws {
+        guard let workspace = try await session.workspaces.find(sid: event.workspaceSid, accountSid: event.accountSid),
+              let url = workspace.eventCallbackURL, !url.isEmpty,
+              TaskRouterEventCallback.includes(event.eventType, filter: workspace.eventsFilter)
+        else { return }
+        let parameters = TaskRouterEventCallback.parameters(for: event, workspaceName: workspace.friendlyName, eventFields: data)
+        try await session.outbox.enqueue(.due(
+            .webhook(WebhookCall(url: url, body: .form(parameters), purpose: "taskrouter-event")),
+            sid: sids.make(.outboxEntry), accountSid: event.accountSid, now: now))
     }
 }

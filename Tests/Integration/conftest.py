@@ -56,7 +56,9 @@ def server(request, switchboard_bin, tmp_path_factory):
     workdir = tmp_path_factory.mktemp(f"switchboard-{backend}")
     database = str(workdir / "sb.sqlite") if backend == "sqlite" else POSTGRES_URL
     account_sid, auth_token = fake_sid("AC"), random_auth_token()
-    env = clean_env({"SWITCHBOARD_ACCOUNT_SID": account_sid, "SWITCHBOARD_AUTH_TOKEN": auth_token})
+    # Test webhook receivers listen on loopback, which the SSRF guard refuses unless told otherwise.
+    env = clean_env({"SWITCHBOARD_ACCOUNT_SID": account_sid, "SWITCHBOARD_AUTH_TOKEN": auth_token,
+                     "SWITCHBOARD_ALLOW_PRIVATE_WEBHOOKS": "true"})
     process = ServerProcess(switchboard_bin, workdir, database, env, name=f"server-{backend}")
     try:
         process.start()

@@ -56,13 +56,12 @@ public enum MessageRules {
         }
         let to = try DeliveryAddress(rawTo)
         guard messageChannels.contains(to.channel) else { throw .invalidToPhoneNumber(rawTo) }
-        let from: DeliveryAddress
-        do {
-            from = try DeliveryAddress(rawFrom, channel: to.channel)
-        } catch {
-            if let fromChannel = DeliveryChannel(detectingFrom: rawFrom), fromChannel != to.channel {
-                throw TwilioError(code: 21910, message: "Invalid From and To pair. From and To should be of the same channel", httpStatus: 400)
-            }
+        // A sender written for another channel (`+1…` to `whatsapp:+1…`) is a mismatch, not a number to reinterpret;
+        // a sender with no recognisable channel is simply invalid.
+        if let fromChannel = DeliveryChannel(detectingFrom: rawFrom), fromChannel != .chat, fromChannel != to.channel {
+            throw TwilioError(code: 21910, message: "Invalid From and To pair. From and To should be of the same channel", httpStatus: 400)
+        }
+        guard let from = try? DeliveryAddress(rawFrom, channel: to.channel) else {
             throw TwilioError(code: 21212, message: "Invalid From Number: \(rawFrom)", httpStatus: 400)
         }
         let body = request.body ?? ""
