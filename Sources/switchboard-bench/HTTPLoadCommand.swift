@@ -18,7 +18,7 @@ struct HTTPLoadCommand: AsyncParsableCommand {
     @Option(help: "Seconds per workload.") var duration = 10.0
     @Option(help: "Account SID (default: SWITCHBOARD_ACCOUNT_SID).") var accountSid: String?
     @Option(help: "Auth token (default: SWITCHBOARD_AUTH_TOKEN).") var authToken: String?
-    @Option(help: "Comma-separated workloads after the baseline: flexflow-create, flexflow-fetch, task-create.")
+    @Option(help: "Comma-separated workloads after the baseline: flexflow-create, flexflow-fetch, task-create, message-create, message-to-handset.")
     var workloads = "flexflow-create,flexflow-fetch"
     @Option(help: "Workers the task-create workload sets up.") var taskWorkers = 200
     @Option(help: "Each worker's sms capacity in the task-create workload (Twilio allows at most 50).") var taskCapacity = 50
@@ -55,6 +55,14 @@ struct HTTPLoadCommand: AsyncParsableCommand {
                     // a task that did not come back assigned counts as a failure.
                     stats = try await measure(target: target, request: { _ in target.request("POST", path, form: form) }, expect: 201,
                                               bodyMustContain: #""assignment_status":"assigned""#)
+                case "message-create":
+                    let path = MessageJourney.path(accountSid: sid)
+                    stats = try await measure(target: target, request: { n in
+                        target.request("POST", path, form: MessageJourney.form(n))
+                    }, expect: 201)
+                case "message-to-handset":
+                    let journey = MessageJourney(target: target, accountSid: sid)
+                    stats = try await measure { n in try await journey.sendAndAwaitHandset(n) }
                 default:
                     throw ValidationError("unknown workload \(workload)")
                 }
@@ -67,10 +75,19 @@ struct HTTPLoadCommand: AsyncParsableCommand {
         try await client.shutdown()
     }
 
-    /// Runs one workload on every connection until the duration ends.
+    /// Runs one request workload on every connection until the duration ends.
     func measure(
         target: LoadTarget, request make: @escaping @Sendable (Int) -> HTTPClientRequest, expect status: Int, bodyMustContain: String? = nil
     ) async throws -> LatencyStats {
+        try await measure { n in
+            let response = try await target.client.execute(make(n), timeout: .seconds(30))
+            let body = try await response.body.collect(upTo: 1 << 20)
+            return Int(response.status.code) == status && (bodyMustContain.map { String(buffer: body).contains($0) } ?? true)
+        }
+    }
+
+    /// Runs `operation` (numbered uniquely, `true` for success) on every connection until the duration ends, timing each.
+    func measure(_ operation: @escaping @Sendable (Int) async throws -> Bool) async throws -> LatencyStats {
         let clock = ContinuousClock()
         let deadline = clock.now.advanced(by: .milliseconds(Int(duration * 1000)))
         let start = clock.now
@@ -83,16 +100,10 @@ struct HTTPLoadCommand: AsyncParsableCommand {
                     while clock.now < deadline {
                         n += 1
                         let began = clock.now
-                        do {
-                            let response = try await target.client.execute(make(n), timeout: .seconds(30))
-                            let body = try await response.body.collect(upTo: 1 << 20)
-                            if Int(response.status.code) == status, bodyMustContain.map({ String(buffer: body).contains($0) }) ?? true {
-                                let elapsed = began.duration(to: clock.now).components
-                                samples.append(elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
-                            } else {
-                                failures += 1
-                            }
-                        } catch {
+                        if (try? await operation(n)) == true {
+                            let elapsed = began.duration(to: clock.now).components
+                            samples.append(elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
+                        } else {
                             failures += 1
                         }
                     }
