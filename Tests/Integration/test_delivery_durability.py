@@ -15,6 +15,7 @@ from raw_http import RawApi
 from sandbox import handset
 from server_process import ServerProcess, clean_env
 from test_delivery_messages import CONTACT_CENTER, customer_number
+from webhook_receiver import WebhookReceiver
 
 SENDERS = 6
 
@@ -73,3 +74,35 @@ def test_every_message_accepted_before_kill_9_is_delivered_after_restart(switchb
     assert delivered, f"{len(received)} of {len(sent)} accepted messages reached the handset"
     assert set(sent) <= set(received), f"lost: {sorted(set(sent) - set(received))[:5]}"
     assert len(received) == len(set(received)), "a message reached the handset twice"
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="needs SWITCHBOARD_TEST_POSTGRES_URL: several processes share an outbox only on PostgreSQL")
+def test_two_processes_sharing_a_postgres_outbox_deliver_each_webhook_once(switchboard_bin, tmp_path):
+    sid, token = fake_sid("AC"), random_auth_token()
+    env = clean_env({"SWITCHBOARD_ACCOUNT_SID": sid, "SWITCHBOARD_AUTH_TOKEN": token, "SWITCHBOARD_ALLOW_PRIVATE_WEBHOOKS": "true"})
+    servers = [ServerProcess(switchboard_bin, tmp_path, POSTGRES_URL, env, name=f"shared-{i}").start() for i in range(2)]
+    try:
+        with WebhookReceiver() as receiver:
+            sent = []
+            for n in range(40):
+                raw = RawApi(servers[n % 2].base_url, (sid, token))
+                resp = raw.post(f"/api/2010-04-01/Accounts/{sid}/Messages.json",
+                                {"To": customer_number(), "From": CONTACT_CENTER, "Body": str(n),
+                                 "StatusCallback": receiver.url("/shared")})
+                assert resp.status_code == 201, resp.text
+                sent.append(resp.json()["sid"])
+            # Three callbacks per message: sending, sent, delivered.
+            groups = eventually(lambda: len(g := receiver.by_token()) >= 3 * len(sent) and g, timeout=60, interval=0.5)
+            time.sleep(1)
+            groups = receiver.by_token()
+    finally:
+        for server in servers:
+            assert server.stop(signal.SIGTERM) == 0, server.log_tail()
+    assert len(groups) == 3 * len(sent), f"{len(groups)} callbacks for {len(sent)} messages"
+    twice = {token: len(posts) for token, posts in groups.items() if len(posts) != 1}
+    assert not twice, f"delivered more than once: {twice}"
+    per_message = {}
+    for posts in groups.values():
+        per_message.setdefault(posts[0]["form"]["MessageSid"], []).append(posts[0]["form"]["MessageStatus"])
+    assert set(per_message) == set(sent)
+    assert all(sorted(statuses) == ["delivered", "sending", "sent"] for statuses in per_message.values())
