@@ -26,6 +26,11 @@ public final class OutboxDoorbell: Sendable {
         waiter?.resume()
     }
 
+    /// Whether a ring is waiting for the next ``wait(timeout:)``.
+    var isRung: Bool {
+        state.withLock { $0.rung }
+    }
+
     /// Returns at a ring, at once if one came since the last wait, or after `timeout`. One waiter at a time.
     func wait(timeout: Duration) async {
         let timer = Task { [weak self] in
