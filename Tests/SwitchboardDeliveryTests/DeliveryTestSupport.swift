@@ -125,7 +125,8 @@ struct DeliveryHarness {
     func queueMessage(to: String = "+14155550100", status: MessageStatus = .queued) async throws -> Message {
         let now = clock.now()
         var message = try MessageRules.makeOutbound(
-            MessageRequest(to: to, from: "+14155550199", body: "Your order has shipped", statusCallback: Self.statusCallback),
+            MessageRequest(to: to, from: to.hasPrefix("whatsapp:") ? "whatsapp:+14155550199" : "+14155550199",
+                           body: "Your order has shipped", statusCallback: Self.statusCallback),
             sid: sids.make(.message), accountSid: account.sid, now: now)
         message.status = status
         let queued = message

@@ -64,8 +64,9 @@ import Testing
         #expect(code(of: MessageRequest(to: to, from: from, body: "Hi")) == 21910)
     }
 
-    @Test func aWhatsAppToTakesAFromWithoutItsPrefixOntoWhatsApp() throws {
-        let message = try make(MessageRequest(to: "WhatsApp:+1 415 555 0100", from: "+14155550199", body: "Hi"))
+    @Test func aWhatsAppToNeedsAWhatsAppFromAndBothAreNormalised() throws {
+        #expect(code(of: MessageRequest(to: "WhatsApp:+1 415 555 0100", from: "+14155550199", body: "Hi")) == 21910)
+        let message = try make(MessageRequest(to: "WhatsApp:+1 415 555 0100", from: "whatsapp:+1 415 555 0199", body: "Hi"))
         #expect(message.channel == .whatsapp)
         #expect(message.to == "whatsapp:+14155550100")
         #expect(message.from == "whatsapp:+14155550199")
