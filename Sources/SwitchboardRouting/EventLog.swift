@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import SwitchboardCore
 import SwitchboardStorage
 
@@ -9,6 +10,15 @@ struct EventLog {
     let session: any StorageSession
     let sids: any SidGenerator
     let now: Date
+    /// Workspaces read in this transaction: a routing pass records several events of one workspace, and each
+    /// needs its callback URL and filter.
+    private let workspaces = WorkspaceMemo()
+
+    init(session: any StorageSession, sids: any SidGenerator, now: Date) {
+        self.session = session
+        self.sids = sids
+        self.now = now
+    }
 
     func record(_ type: String, task: TaskRouterTask, reservation: Reservation? = nil, description: String) async throws {
         var data: [String: String] = [
@@ -50,7 +60,7 @@ struct EventLog {
     }
 
     private func queueCallback(for event: TaskRouterEvent, data: [String: String]) async throws {
-        guard let workspace = try await session.workspaces.find(sid: event.workspaceSid, accountSid: event.accountSid),
+        guard let workspace = try await workspaces.workspace(event.workspaceSid, accountSid: event.accountSid, in: session),
               let url = workspace.eventCallbackURL, !url.isEmpty,
               TaskRouterEventCallback.includes(event.eventType, filter: workspace.eventsFilter)
         else { return }
@@ -58,5 +68,17 @@ struct EventLog {
         try await session.outbox.enqueue(.due(
             .webhook(WebhookCall(url: url, body: .form(parameters), purpose: "taskrouter-event")),
             sid: sids.make(.outboxEntry), accountSid: event.accountSid, now: now))
+    }
+}
+
+/// The workspaces one `EventLog` has read, so each is read once per transaction.
+private final class WorkspaceMemo: Sendable {
+    private let read = Mutex<[String: Workspace?]>([:])
+
+    func workspace(_ sid: String, accountSid: String, in session: any StorageSession) async throws -> Workspace? {
+        if let known = read.withLock({ $0[sid] }) { return known }
+        let workspace = try await session.workspaces.find(sid: sid, accountSid: accountSid)
+        read.withLock { $0[sid] = .some(workspace) }
+        return workspace
     }
 }

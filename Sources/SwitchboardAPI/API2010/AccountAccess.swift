@@ -1,3 +1,4 @@
+import Hummingbird
 import SwitchboardCore
 import SwitchboardStorage
 
@@ -11,6 +12,16 @@ enum AccountAccess {
         guard let account = try await session.accounts.find(sid: sid),
               account.ownerAccountSid == principal.account.sid
         else { return nil }
+        return account
+    }
+
+    /// The account named by the path's `accountSid`, if the caller may address it; 20404 otherwise.
+    static func pathAccount(_ context: SwitchboardRequestContext, storage: any Storage) async throws -> Account {
+        let principal = try context.requirePrincipal()
+        let pathSid = try context.parameters.require("accountSid")
+        guard let account = try await storage.read({ try await account(pathSid, principal: principal, session: $0) }) else {
+            throw context.notFound
+        }
         return account
     }
 

@@ -83,12 +83,7 @@ public struct KeyController: Sendable {
 
     /// The account named in the path, if the caller may manage its keys.
     func owningAccount(_ context: SwitchboardRequestContext) async throws -> Account {
-        let principal = try context.requirePrincipal()
-        try AccountAccess.requireAccountCredentials(principal)
-        let pathSid = try context.parameters.require("accountSid")
-        guard let account = try await dependencies.storage.read({ try await AccountAccess.account(pathSid, principal: principal, session: $0) }) else {
-            throw context.notFound
-        }
-        return account
+        try AccountAccess.requireAccountCredentials(try context.requirePrincipal())
+        return try await AccountAccess.pathAccount(context, storage: dependencies.storage)
     }
 }

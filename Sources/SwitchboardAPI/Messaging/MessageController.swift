@@ -46,10 +46,8 @@ public struct MessageController: Sendable {
         let page = try request.pageRequest()
         let query = try request.queryParameters()
         let account = try await addressedAccount(context)
-        // A filter is normalised like the stored addresses, so `+1 415…` finds `+1415…`; an address that cannot be
-        // normalised matches only itself.
-        let to = query.string("To").map { (try? DeliveryAddress($0).value) ?? $0 }
-        let from = query.string("From").map { (try? DeliveryAddress($0).value) ?? $0 }
+        let to = query.string("To").map(DeliveryAddress.normalisedOrVerbatim)
+        let from = query.string("From").map(DeliveryAddress.normalisedOrVerbatim)
         let filter = MessageFilter(to: to, from: from)
         let rows = try await dependencies.storage.read { try await $0.messages.list(accountSid: account.sid, filter: filter, page: page) }
         var filters: [(String, String)] = []
@@ -86,11 +84,6 @@ public struct MessageController: Sendable {
 
     /// The account named in the path, if the caller may address it.
     func addressedAccount(_ context: SwitchboardRequestContext) async throws -> Account {
-        let principal = try context.requirePrincipal()
-        let pathSid = try context.parameters.require("accountSid")
-        guard let account = try await dependencies.storage.read({ try await AccountAccess.account(pathSid, principal: principal, session: $0) }) else {
-            throw context.notFound
-        }
-        return account
+        try await AccountAccess.pathAccount(context, storage: dependencies.storage)
     }
 }

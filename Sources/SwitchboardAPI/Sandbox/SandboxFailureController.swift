@@ -50,7 +50,7 @@ public struct SandboxFailureController: Sendable {
         guard let raw = try request.queryParameters().string("Address"), !raw.isEmpty else {
             throw TwilioError.invalidParameter("Missing required parameter Address")
         }
-        let address = SandboxRepresentation.normalised(raw)
+        let address = DeliveryAddress.normalisedOrVerbatim(raw)
         guard try await dependencies.storage.write({ try await $0.sandbox.deleteFailureRule(accountSid: accountSid, address: address) }) else {
             throw context.notFound
         }

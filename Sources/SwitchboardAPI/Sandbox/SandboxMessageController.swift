@@ -27,7 +27,7 @@ public struct SandboxMessageController: Sendable {
         let page = try PageRequest.parse(pageSize: query.string("PageSize") ?? String(PageRequest.maximumSize),
                                          page: query.string("Page"), pageToken: query.string("PageToken"))
         guard let raw = query.string("Address"), !raw.isEmpty else { throw TwilioError.invalidParameter("Missing required parameter Address") }
-        let address = SandboxRepresentation.normalised(raw)
+        let address = DeliveryAddress.normalisedOrVerbatim(raw)
         let accountSid = try context.requirePrincipal().account.sid
         let rows = try await dependencies.storage.read { try await $0.sandbox.deliveries(accountSid: accountSid, address: address, page: page) }
         return JSONResponse.make(ListEnvelope.v1(

@@ -40,9 +40,4 @@ enum SandboxRepresentation {
             ("date_created", .string(WireDate.iso8601(rule.dateCreated))),
         ])
     }
-
-    /// `address` normalised as stored, or as given when it is not a valid address on any channel.
-    static func normalised(_ address: String) -> String {
-        (try? DeliveryAddress(address).value) ?? address
-    }
 }

@@ -25,6 +25,12 @@ public struct DeliveryAddress: Sendable, Hashable {
         value = normalised
     }
 
+    /// `raw` normalised as stored addresses are, or as given when it is no valid address: what a list filter or a
+    /// lookup by address compares with, so `+1 415…` finds `+1415…` and anything else matches only itself.
+    public static func normalisedOrVerbatim(_ raw: String) -> String {
+        (try? DeliveryAddress(raw).value) ?? raw
+    }
+
     /// `+` and 8–15 digits, with spaces, dashes, dots and parentheses removed; the first digit of a country
     /// code is never 0. Letters (vanity numbers) and any other character are refused.
     static func e164(_ text: Substring) -> String? {

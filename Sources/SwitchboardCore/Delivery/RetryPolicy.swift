@@ -37,17 +37,20 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// `min(maximumDelay, baseDelay × 2^(attempt-1))` in whole milliseconds, saturating instead of overflowing.
     func ceilingMilliseconds(afterAttempt attempt: Int) -> Int64 {
-        let cap = Self.milliseconds(maximumDelay)
-        let base = Self.milliseconds(baseDelay)
+        let cap = maximumDelay.wholeMilliseconds
+        let base = baseDelay.wholeMilliseconds
         let doublings = attempt - 1
         guard base > 0 else { return 0 }
         guard doublings < 63 else { return cap }
         let (grown, overflow) = base.multipliedReportingOverflow(by: Int64(1) << doublings)
         return overflow ? cap : min(cap, grown)
     }
+}
 
-    static func milliseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
+extension Duration {
+    /// The duration in whole milliseconds, rounded toward zero; negative durations are 0 and overflow saturates.
+    public var wholeMilliseconds: Int64 {
+        let (seconds, attoseconds) = components
         let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1_000)
         let (total, carried) = whole.addingReportingOverflow(attoseconds / 1_000_000_000_000_000)
         guard !overflow, !carried else { return seconds < 0 ? 0 : .max }

@@ -17,15 +17,16 @@ public enum FormEncoding {
         return pairs
     }
 
-    /// Everything but unreserved characters is percent-encoded, and space becomes `+`.
-    static func escape(_ text: String) -> String {
+    /// Everything but unreserved characters is percent-encoded; space becomes `+`, or `%20` for URLs Switchboard
+    /// writes into responses.
+    public static func escape(_ text: String, spaceAsPlus: Bool = true) -> String {
         var result = ""
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                  UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 result.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
+            case UInt8(ascii: " ") where spaceAsPlus:
                 result.append("+")
             default:
                 result += "%" + String(byte >> 4, radix: 16, uppercase: true) + String(byte & 0xF, radix: 16, uppercase: true)
@@ -42,20 +43,12 @@ public enum FormEncoding {
             switch byte {
             case UInt8(ascii: "+"): bytes.append(UInt8(ascii: " "))
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
-                bytes.append(high << 4 | low)
+                guard let high = iterator.next().flatMap(TextScanning.hexValue(of:)), let low = iterator.next().flatMap(TextScanning.hexValue(of:))
+                else { return nil }
+                bytes.append(UInt8(high << 4 | low))
             default: bytes.append(byte)
             }
         }
         return String(validating: bytes, as: UTF8.self)
-    }
-
-    static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
-        }
     }
 }

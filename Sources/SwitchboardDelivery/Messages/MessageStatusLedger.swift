@@ -28,9 +28,8 @@ public struct MessageStatusLedger: Sendable {
         message.dateUpdated = now
         try await session.messages.update(message)
         if let callback = message.statusCallback {
-            let pairs = MessageStatusCallback.parameters(for: message).map { FormPair($0.name, $0.value) }
             try await session.outbox.enqueue(.due(
-                .webhook(WebhookCall(url: callback, body: .form(pairs), purpose: "message-status")),
+                .webhook(WebhookCall(url: callback, body: .form(MessageStatusCallback.parameters(for: message)), purpose: "message-status")),
                 sid: sids.make(.outboxEntry), accountSid: message.accountSid, now: now))
         }
         return message

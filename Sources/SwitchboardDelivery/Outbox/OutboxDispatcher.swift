@@ -78,7 +78,7 @@ public final class OutboxDispatcher: Service {
 
     func claim(limit: Int) async -> [OutboxEntry] {
         let now = milliseconds()
-        let leaseUntil = now + Self.milliseconds(settings.lease)
+        let leaseUntil = now + settings.lease.wholeMilliseconds
         do {
             return try await storage.write { try await $0.outbox.claimDue(now: now, leaseUntil: leaseUntil, limit: limit) }
         } catch {
@@ -191,7 +191,7 @@ public final class OutboxDispatcher: Service {
             var generator = SystemRandomNumberGenerator()
             let elapsed = Duration.milliseconds(now - (entry.firstAttemptAt ?? started))
             if let wait = settings.retryPolicy.delay(afterAttempt: entry.attempts, elapsed: elapsed, using: &generator) {
-                entry.nextAttemptAt = now + Self.milliseconds(wait)
+                entry.nextAttemptAt = now + wait.wholeMilliseconds
                 entry.lastError = reason
                 logger.info("Outbox: will retry", metadata: ["entry": "\(entry.sid)", "attempts": "\(entry.attempts)", "reason": "\(reason)"])
             } else {
@@ -221,9 +221,5 @@ public final class OutboxDispatcher: Service {
         case .connectFailed: "could not connect"
         case .responseTimedOut: "no response in time"
         }
-    }
-
-    static func milliseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 }

@@ -60,7 +60,7 @@ public final class HTTPWebhookTransport: WebhookTransport, Service {
         for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
         if let host { outgoing.headers.replaceOrAdd(name: "Host", value: host) }
         if request.method != "GET" { outgoing.body = .bytes(ByteBuffer(bytes: request.body)) }
-        let milliseconds = max(1, timeout.components.seconds * 1000 + timeout.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = max(1, timeout.wholeMilliseconds)
         do {
             let response = try await client.execute(outgoing, timeout: .milliseconds(milliseconds))
             _ = try? await response.body.collect(upTo: 64 * 1024)

@@ -85,8 +85,8 @@ import Testing
     }
 
     @Test func subMillisecondPartsOfDurationsAreTruncated() {
-        #expect(RetryPolicy.milliseconds(.microseconds(1_500)) == 1)
-        #expect(RetryPolicy.milliseconds(.seconds(-3)) == 0)
+        #expect(Duration.microseconds(1_500).wholeMilliseconds == 1)
+        #expect(Duration.seconds(-3).wholeMilliseconds == 0)
     }
 }
 
