@@ -193,7 +193,7 @@ def test_task_reservation_and_event_json_match_the_openapi_schemas(client, raw, 
         assert_iso_dates(resource)
     events = raw.get(f"{base}/Events", TaskSid=task.sid).json()
     assert events["meta"]["key"] == "events"
-    assert [e["event_type"] for e in events["events"]] == ["task.created", "reservation.created", "reservation.accepted"]
+    assert [e["event_type"] for e in events["events"]] == ["task.created", "task-queue.entered", "reservation.created", "reservation.accepted"]
     schema = openapi_component("twilio_taskrouter_v1.json", "taskrouter.v1.workspace.event")
     for event in events["events"]:
         assert set(event) == set(schema["properties"])
