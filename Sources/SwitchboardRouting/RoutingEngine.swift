@@ -74,21 +74,24 @@ public actor RoutingEngine {
                 // Another pass may have filled a chosen worker since this snapshot was read: mark them full here
                 // and ask again, which offers the task to the next candidates, a bounded number of times. Each
                 // reservation made counts in the snapshot, so the decision stops at the queue's MaxReservedWorkers.
+                // When every candidate took it there is nobody left to ask: the candidates were all who could.
                 var failures = 0
                 offering: while true {
+                    var someoneWasFull = false
                     for workerSid in offer.workerSids {
                         switch try await reserve(offer, for: workerSid, multiTaskEnabled: multiTaskEnabled) {
                         case .reserved:
                             snapshot.record(offer.task, reservedFor: workerSid, at: now)
                         case .workerUnavailable:
                             snapshot.markUnavailable(workerSid)
+                            someoneWasFull = true
                             failures += 1
                             if failures >= Self.maximumAttemptsPerTask { break offering }
                         case .assigned, .taskTaken:
                             break offering
                         }
                     }
-                    guard case .reserve(let next) = snapshot.decision(for: task, now: now) else { break }
+                    guard someoneWasFull, case .reserve(let next) = snapshot.decision(for: task, now: now) else { break }
                     offer = next
                 }
             case .enterStep(let entered):

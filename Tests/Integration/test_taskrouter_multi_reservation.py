@@ -8,10 +8,12 @@ from assertions import assert_rest_exception
 from test_taskrouter_routing import Center, eventually
 
 
-def multi_center(client, max_reserved: int, **kwargs) -> Center:
-    """A Center whose queue reserves up to `max_reserved` workers per task."""
-    center = Center(client, **kwargs)
+def multi_center(client, max_reserved: int, workers: int = 0) -> Center:
+    """A Center whose queue reserves up to `max_reserved` workers per task, with `workers` Available workers."""
+    center = Center(client)
     center.tr.task_queues(center.queue.sid).update(max_reserved_workers=max_reserved)
+    for n in range(workers):
+        center.worker(f"agent{n}")
     return center
 
 
@@ -44,9 +46,7 @@ def test_a_task_is_offered_to_max_reserved_workers_at_once_and_the_first_accept_
 
 
 def test_a_rejection_keeps_the_task_reserved_and_makes_room_for_the_next_worker(client):
-    center = multi_center(client, 2)
-    for n in range(3):
-        center.worker(f"agent{n}")
+    center = multi_center(client, 2, workers=3)
     task = center.task()
     first, second = center.reservations(task)
     center.tr.tasks(task.sid).reservations(first.sid).update(reservation_status="rejected")
@@ -78,18 +78,14 @@ def test_a_reserved_task_is_offered_to_a_worker_who_becomes_available_until_the_
 
 
 def test_auto_answer_assigns_the_task_to_one_worker_only(client):
-    center = multi_center(client, 3)
-    for n in range(3):
-        center.worker(f"agent{n}")
+    center = multi_center(client, 3, workers=3)
     task = center.task(autoAnswer="true")
     assert [r.reservation_status for r in center.reservations(task)] == ["accepted"]
     assert center.status(task) == "assigned"
 
 
 def test_canceling_a_task_offered_to_several_workers_cancels_every_reservation(client):
-    center = multi_center(client, 3)
-    for n in range(3):
-        center.worker(f"agent{n}")
+    center = multi_center(client, 3, workers=3)
     task = center.task()
     assert len(center.reservations(task)) == 3
     center.tr.tasks(task.sid).update(assignment_status="canceled", reason="customer hung up")

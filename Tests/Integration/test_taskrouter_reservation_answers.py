@@ -1,8 +1,6 @@
 """Answering reservations: `Instruction` on a reservation update, `WorkerActivitySid`, and a worker's
 `RejectPendingReservations` when it goes unavailable."""
 
-import time
-
 import pytest
 from twilio.base.exceptions import TwilioRestException
 
@@ -24,9 +22,7 @@ def test_instruction_accept_accepts_the_reservation_like_reservation_status_acce
 
 def test_instruction_reject_with_worker_activity_sid_rejects_and_moves_the_worker(client):
     center = Center(client)
-    first = center.worker("bert")
-    time.sleep(1.1)  # bert has been idle longer, so he is offered the task first
-    second = center.worker("cara")
+    first, second = center.workers_longest_idle_first("bert", "cara")
     task = center.task()
     reservation = center.pending_reservation(task)
     assert reservation.worker_sid == first.sid
@@ -72,9 +68,7 @@ def test_unknown_or_contradictory_instructions_are_refused(client, raw):
 
 def test_reject_pending_reservations_rejects_them_and_the_task_moves_on(client):
     center = Center(client)
-    first = center.worker("gus")
-    time.sleep(1.1)
-    second = center.worker("hana")
+    first, second = center.workers_longest_idle_first("gus", "hana")
     task = center.task()
     reservation = center.pending_reservation(task)
     assert reservation.worker_sid == first.sid

@@ -25,52 +25,36 @@ public struct CumulativeStatisticsController: Sendable {
     }
 
     @Sendable func workspace(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
-        let (workspace, fields) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
-            return (workspace, try await Self.workspaceFields(query, workspace: workspace, session: session))
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
+            try await Self.workspaceFields(query, workspace: workspace, session: session)
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/CumulativeStatistics"
-        return JSONResponse.make(.object([("account_sid", .string(workspace.accountSid))] + fields
-            + [("workspace_sid", .string(workspace.sid)), ("url", .string(url))]))
+        return StatisticsResource.respond(workspace, fields, path: "/CumulativeStatistics", context: context)
     }
 
     @Sendable func queue(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
         let sid = try context.parameters.require("sid")
-        let (workspace, fields) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             guard let queue = try await session.taskQueues.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
-            return (workspace, try await Self.queueFields(query, queues: [queue], workspace: workspace, session: session)[0])
+            return try await Self.queueFields(query, queues: [queue], workspace: workspace, session: session)[0]
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/TaskQueues/" + sid + "/CumulativeStatistics"
-        return JSONResponse.make(.object([("account_sid", .string(workspace.accountSid))] + fields
-            + [("task_queue_sid", .string(sid)), ("workspace_sid", .string(workspace.sid)), ("url", .string(url))]))
+        return StatisticsResource.respond(workspace, fields, sids: [("task_queue_sid", sid)], path: "/TaskQueues/\(sid)/CumulativeStatistics", context: context)
     }
 
     @Sendable func workflow(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
         let sid = try context.parameters.require("sid")
-        let (workspace, fields) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             guard try await session.workflows.find(sid: sid, workspaceSid: workspace.sid) != nil else { throw context.notFound }
-            return (workspace, try await Self.workflowFields(query, workflowSid: sid, workspace: workspace, session: session))
+            return try await Self.workflowFields(query, workflowSid: sid, workspace: workspace, session: session)
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/Workflows/" + sid + "/CumulativeStatistics"
-        return JSONResponse.make(.object([("account_sid", .string(workspace.accountSid))] + fields
-            + [("workflow_sid", .string(sid)), ("workspace_sid", .string(workspace.sid)), ("url", .string(url))]))
+        return StatisticsResource.respond(workspace, fields, sids: [("workflow_sid", sid)], path: "/Workflows/\(sid)/CumulativeStatistics", context: context)
     }
 
     @Sendable func workers(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
-        let (workspace, fields) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             let workers = try await session.workers.all(workspaceSid: workspace.sid)
-            return (workspace, try await Self.workerFields(query, workers: workers, everyWorker: true, workspace: workspace, session: session))
+            return try await Self.workerFields(query, workers: workers, everyWorker: true, workspace: workspace, session: session)
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/Workers/CumulativeStatistics"
-        return JSONResponse.make(.object([("account_sid", .string(workspace.accountSid))] + fields
-            + [("workspace_sid", .string(workspace.sid)), ("url", .string(url))]))
+        return StatisticsResource.respond(workspace, fields, path: "/Workers/CumulativeStatistics", context: context)
     }
 
     // MARK: Fields, shared with the combined Statistics resources

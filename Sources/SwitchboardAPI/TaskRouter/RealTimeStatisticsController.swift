@@ -24,50 +24,35 @@ public struct RealTimeStatisticsController: Sendable {
     }
 
     @Sendable func workspace(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let (workspace, stats, _) = try await load(request, context) { _, _ in }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/RealTimeStatistics"
-        return JSONResponse.make(.object([("account_sid", .string(workspace.accountSid))] + stats.workspaceFields()
-            + [("workspace_sid", .string(workspace.sid)), ("url", .string(url))]))
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
+            try await query.realTime(workspaceSid: workspace.sid, session: session).workspaceFields()
+        }
+        return StatisticsResource.respond(workspace, fields, path: "/RealTimeStatistics", context: context)
     }
 
     @Sendable func queue(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let sid = try context.parameters.require("sid")
-        let (workspace, stats, queue) = try await load(request, context) { session, workspace in
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             guard let queue = try await session.taskQueues.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
-            return queue
+            return try await query.realTime(workspaceSid: workspace.sid, session: session).queueFields(queue)
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/TaskQueues/" + queue.sid + "/RealTimeStatistics"
-        return JSONResponse.make(.object([("account_sid", .string(workspace.accountSid))] + stats.queueFields(queue)
-            + [("task_queue_sid", .string(queue.sid)), ("workspace_sid", .string(workspace.sid)), ("url", .string(url))]))
+        return StatisticsResource.respond(workspace, fields, sids: [("task_queue_sid", sid)], path: "/TaskQueues/\(sid)/RealTimeStatistics", context: context)
     }
 
     @Sendable func workflow(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let sid = try context.parameters.require("sid")
-        let (workspace, stats, _) = try await load(request, context) { session, workspace in
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             guard try await session.workflows.find(sid: sid, workspaceSid: workspace.sid) != nil else { throw context.notFound }
+            return try await query.realTime(workspaceSid: workspace.sid, session: session).workflowFields(sid)
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/Workflows/" + sid + "/RealTimeStatistics"
-        return JSONResponse.make(.object([("account_sid", .string(workspace.accountSid))] + stats.workflowFields(sid)
-            + [("workflow_sid", .string(sid)), ("workspace_sid", .string(workspace.sid)), ("url", .string(url))]))
+        return StatisticsResource.respond(workspace, fields, sids: [("workflow_sid", sid)], path: "/Workflows/\(sid)/RealTimeStatistics", context: context)
     }
 
     @Sendable func workers(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let (workspace, stats, _) = try await load(request, context) { _, _ in }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/Workers/RealTimeStatistics"
-        return JSONResponse.make(.object([("account_sid", .string(workspace.accountSid))] + stats.workerFields(stats.workers)
-            + [("workspace_sid", .string(workspace.sid)), ("url", .string(url))]))
-    }
-
-    /// The workspace, its statistics now, and what `find` looked up of the resource in the path.
-    func load<Found: Sendable>(
-        _ request: Request, _ context: SwitchboardRequestContext,
-        find: @escaping @Sendable (any StorageSession, Workspace) async throws -> Found
-    ) async throws -> (Workspace, RealTimeStatistics, Found) {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
-        return try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
-            let found = try await find(session, workspace)
-            return (workspace, try await query.realTime(workspaceSid: workspace.sid, session: session), found)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
+            let now = try await query.realTime(workspaceSid: workspace.sid, session: session)
+            return now.workerFields(now.workers)
         }
+        return StatisticsResource.respond(workspace, fields, path: "/Workers/RealTimeStatistics", context: context)
     }
 }

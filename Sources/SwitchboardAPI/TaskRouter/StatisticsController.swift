@@ -28,72 +28,54 @@ public struct StatisticsController: Sendable {
     }
 
     @Sendable func workspace(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
-        let (workspace, cumulative, realtime) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             let cumulative = try await CumulativeStatisticsController.workspaceFields(query, workspace: workspace, session: session)
-            return (workspace, cumulative, try await query.realTime(workspaceSid: workspace.sid, session: session).workspaceFields())
+            return Self.combined(cumulative, try await query.realTime(workspaceSid: workspace.sid, session: session).workspaceFields())
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/Statistics"
-        return JSONResponse.make(.object([
-            ("account_sid", .string(workspace.accountSid)), ("cumulative", .object(cumulative)), ("realtime", .object(realtime)),
-            ("workspace_sid", .string(workspace.sid)), ("url", .string(url)),
-        ]))
+        return StatisticsResource.respond(workspace, fields, path: "/Statistics", context: context)
     }
 
     @Sendable func queue(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
         let sid = try context.parameters.require("sid")
-        let (workspace, fields) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             guard let queue = try await session.taskQueues.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
-            return (workspace, try await Self.queueFields(query, queues: [queue], workspace: workspace, session: session)[0])
+            return try await Self.queueFields(query, queues: [queue], workspace: workspace, session: session)[0]
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/TaskQueues/" + sid + "/Statistics"
-        return JSONResponse.make(.object(fields + [("url", .string(url))]))
+        return StatisticsResource.respond(workspace, fields, sids: [("task_queue_sid", sid)], path: "/TaskQueues/\(sid)/Statistics", context: context)
     }
 
     @Sendable func queues(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let parameters = try request.queryParameters()
-        let query = try StatisticsQuery(parameters, now: dependencies.time.now())
         let page = try request.pageRequest()
-        let (workspace, rows, fields) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, (rows, fields)) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             let rows = try await session.taskQueues.list(workspaceSid: workspace.sid, friendlyName: parameters.string("FriendlyName"), page: page)
             let fields = try await Self.queueFields(query, queues: rows.items, workspace: workspace, session: session)
-            return (workspace, rows, Dictionary(uniqueKeysWithValues: zip(rows.items.map(\.sid), fields)))
+            return (rows, Dictionary(uniqueKeysWithValues: zip(rows.items.map(\.sid), fields)))
         }
         let filters = ["FriendlyName", "StartDate", "EndDate", "Minutes", "TaskChannel", "SplitByWaitTime"]
             .compactMap { name in parameters.string(name).map { (name, $0) } }
+        let baseURL = context.domainBaseURL
         return JSONResponse.make(ListEnvelope.v1(
             key: "task_queues_statistics", page: rows, request: page,
-            listURL: WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/TaskQueues/Statistics", filters: filters
-        ) { .object(fields[$0.sid] ?? []) })
+            listURL: WorkspaceScope.url(workspace.sid, baseURL: baseURL) + "/TaskQueues/Statistics", filters: filters
+        ) { StatisticsResource.json(workspace, fields[$0.sid] ?? [], sids: [("task_queue_sid", $0.sid)], path: nil, baseURL: baseURL) })
     }
 
     @Sendable func workflow(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
         let sid = try context.parameters.require("sid")
-        let (workspace, cumulative, realtime) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             guard try await session.workflows.find(sid: sid, workspaceSid: workspace.sid) != nil else { throw context.notFound }
             let cumulative = try await CumulativeStatisticsController.workflowFields(query, workflowSid: sid, workspace: workspace, session: session)
-            return (workspace, cumulative, try await query.realTime(workspaceSid: workspace.sid, session: session).workflowFields(sid))
+            return Self.combined(cumulative, try await query.realTime(workspaceSid: workspace.sid, session: session).workflowFields(sid))
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/Workflows/" + sid + "/Statistics"
-        return JSONResponse.make(.object([
-            ("account_sid", .string(workspace.accountSid)), ("cumulative", .object(cumulative)), ("realtime", .object(realtime)),
-            ("workflow_sid", .string(sid)), ("workspace_sid", .string(workspace.sid)), ("url", .string(url)),
-        ]))
+        return StatisticsResource.respond(workspace, fields, sids: [("workflow_sid", sid)], path: "/Workflows/\(sid)/Statistics", context: context)
     }
 
     /// The workers' statistics; `TaskQueueSid` or `TaskQueueName` narrows them to the workers a queue's
     /// `TargetWorkers` selects, and `FriendlyName` to the worker of that name.
     @Sendable func workers(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let parameters = try request.queryParameters()
-        let query = try StatisticsQuery(parameters, now: dependencies.time.now())
-        let (workspace, cumulative, realtime) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             let now = try await query.realTime(workspaceSid: workspace.sid, session: session)
             var workers = now.workers
             if let name = parameters.string("FriendlyName") { workers = workers.filter { $0.friendlyName == name } }
@@ -103,43 +85,33 @@ public struct StatisticsController: Sendable {
                 let selected = try await WorkerListFilter.matchingWorkers(expressions, workspaceSid: workspace.sid, session: session)
                 workers = workers.filter { selected.contains($0.sid) }
             }
-            let everyWorker = workers.count == now.workers.count
             let cumulative = try await CumulativeStatisticsController.workerFields(
-                query, workers: workers, everyWorker: everyWorker, workspace: workspace, session: session)
-            return (workspace, cumulative, now.workerFields(workers))
+                query, workers: workers, everyWorker: workers.count == now.workers.count, workspace: workspace, session: session)
+            return Self.combined(cumulative, now.workerFields(workers))
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/Workers/Statistics"
-        return JSONResponse.make(.object([
-            ("realtime", .object(realtime)), ("cumulative", .object(cumulative)),
-            ("account_sid", .string(workspace.accountSid)), ("workspace_sid", .string(workspace.sid)), ("url", .string(url)),
-        ]))
+        return StatisticsResource.respond(workspace, fields, path: "/Workers/Statistics", context: context)
     }
 
     @Sendable func worker(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let query = try StatisticsQuery(try request.queryParameters(), now: dependencies.time.now())
         let sid = try context.parameters.require("sid")
-        let (workspace, cumulative) = try await dependencies.storage.read { session in
-            let workspace = try await WorkspaceScope.workspace(context, session: session)
+        let (workspace, fields) = try await StatisticsResource.read(request, context, dependencies) { query, workspace, session in
             guard let worker = try await session.workers.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
-            return (workspace, try await CumulativeStatisticsController.workerFields(
-                query, workers: [worker], everyWorker: false, workspace: workspace, session: session))
+            let cumulative = try await CumulativeStatisticsController.workerFields(
+                query, workers: [worker], everyWorker: false, workspace: workspace, session: session)
+            return [("cumulative", JSONValue.object(cumulative))]
         }
-        let url = WorkspaceScope.url(workspace.sid, baseURL: context.domainBaseURL) + "/Workers/" + sid + "/Statistics"
-        return JSONResponse.make(.object([
-            ("account_sid", .string(workspace.accountSid)), ("cumulative", .object(cumulative)),
-            ("worker_sid", .string(sid)), ("workspace_sid", .string(workspace.sid)), ("url", .string(url)),
-        ]))
+        return StatisticsResource.respond(workspace, fields, sids: [("worker_sid", sid)], path: "/Workers/\(sid)/Statistics", context: context)
     }
 
-    /// Each queue's statistics as the queue's resource and the queues' list show them, without `url`.
+    /// The `cumulative` and `realtime` objects of a combined resource.
+    static func combined(_ cumulative: [(String, JSONValue)], _ realtime: [(String, JSONValue)]) -> [(String, JSONValue)] {
+        [("cumulative", .object(cumulative)), ("realtime", .object(realtime))]
+    }
+
+    /// Each queue's `cumulative` and `realtime` objects, as the queue's resource and the queues' list show them.
     static func queueFields(_ query: StatisticsQuery, queues: [TaskQueue], workspace: Workspace, session: any StorageSession) async throws -> [[(String, JSONValue)]] {
         let cumulative = try await CumulativeStatisticsController.queueFields(query, queues: queues, workspace: workspace, session: session)
         let now = try await query.realTime(workspaceSid: workspace.sid, session: session)
-        return zip(queues, cumulative).map { queue, cumulative in
-            [
-                ("account_sid", .string(workspace.accountSid)), ("cumulative", .object(cumulative)),
-                ("realtime", .object(now.queueFields(queue))), ("task_queue_sid", .string(queue.sid)), ("workspace_sid", .string(workspace.sid)),
-            ]
-        }
+        return zip(queues, cumulative).map { queue, cumulative in combined(cumulative, now.queueFields(queue)) }
     }
 }
