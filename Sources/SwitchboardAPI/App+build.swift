@@ -45,6 +45,8 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         ReservationController(dependencies: dependencies).endpoints,
         EventController(dependencies: dependencies).endpoints,
         RealTimeStatisticsController(dependencies: dependencies).endpoints,
+        CumulativeStatisticsController(dependencies: dependencies).endpoints,
+        StatisticsController(dependencies: dependencies).endpoints,
     ] {
         authenticated.addRoutes(taskRouter, atPath: "/taskrouter/v1")
     }

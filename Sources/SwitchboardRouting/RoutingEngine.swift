@@ -1,12 +1,13 @@
 public import Logging
-import Foundation
+public import Foundation
 public import SwitchboardCore
 public import SwitchboardStorage
 
 /// TaskRouter's engine. Every change that can affect routing goes through this actor, which serialises them
 /// in this process; each decision is committed in its own transaction, guarded by a conditional status update
 /// and a locked capacity check, so the invariants hold with several processes on PostgreSQL too: no worker
-/// over capacity, no task with two pending reservations, no accepted reservation lost.
+/// over capacity, no task with more pending reservations than its queue's `MaxReservedWorkers` (one, unless the
+/// queue reserves several workers at once), no accepted reservation lost.
 public actor RoutingEngine {
     let storage: any Storage
     let time: any TimeSource
@@ -66,23 +67,39 @@ public actor RoutingEngine {
         guard var snapshot = try await storage.read({ try await WorkspaceSnapshot.load(workspaceSid: workspaceSid, session: $0) }) else { return }
         let now = time.now()
         let queueOrders = snapshot.queues.mapValues(\.taskOrder)
+        let multiTaskEnabled = snapshot.workspace.multiTaskEnabled
         for task in RoutingPlanner.offerOrder(snapshot.pendingTasks, queueOrders: queueOrders, prioritizing: snapshot.workspace.prioritizeQueueOrder) {
             switch snapshot.decision(for: task, now: now) {
             case .reserve(var offer):
-                // Another pass may have filled the chosen worker since this snapshot was read: mark them full
-                // here and offer the task to the next candidate, a bounded number of times.
-                for _ in 0..<Self.maximumAttemptsPerTask {
-                    let outcome = try await reserve(offer, multiTaskEnabled: snapshot.workspace.multiTaskEnabled)
-                    guard outcome == .workerUnavailable else {
-                        if outcome == .reserved { snapshot.record(offer, at: now) }
-                        break
+                // Another pass may have filled a chosen worker since this snapshot was read: mark them full here
+                // and ask again, which offers the task to the next candidates, a bounded number of times. Each
+                // reservation made counts in the snapshot, so the decision stops at the queue's MaxReservedWorkers.
+                // When every candidate took it there is nobody left to ask: the candidates were all who could.
+                var failures = 0
+                offering: while true {
+                    var someoneWasFull = false
+                    for workerSid in offer.workerSids {
+                        switch try await reserve(offer, for: workerSid, multiTaskEnabled: multiTaskEnabled) {
+                        case .reserved:
+                            snapshot.record(offer.task, reservedFor: workerSid, at: now)
+                        case .workerUnavailable:
+                            snapshot.markUnavailable(workerSid)
+                            someoneWasFull = true
+                            failures += 1
+                            if failures >= Self.maximumAttemptsPerTask { break offering }
+                        case .assigned, .taskTaken:
+                            break offering
+                        }
                     }
-                    snapshot.markUnavailable(offer.workerSid)
-                    guard case .reserve(let next) = snapshot.decision(for: task, now: now) else { break }
+                    guard someoneWasFull, case .reserve(let next) = snapshot.decision(for: task, now: now) else { break }
                     offer = next
                 }
             case .enterStep(let entered):
-                try await storage.write { session in _ = try await session.tasks.update(entered, ifStatusIs: .pending) }
+                let sids = self.sids
+                try await storage.write { session in
+                    guard try await session.tasks.update(entered, ifStatusIs: .pending) else { return }
+                    try await Self.recordQueueChange(from: task, to: entered, events: EventLog(session: session, sids: sids, now: now))
+                }
             case .cancel(let reason):
                 try await cancel(task, reason: reason)
             case .wait:
@@ -98,31 +115,72 @@ public actor RoutingEngine {
         try await storage.write { session in
             guard let canceled = TaskRules.cancel(task, reason: reason, now: now),
                   try await session.tasks.update(canceled, ifStatusIs: task.assignmentStatus) else { return }
+            if reason == TaskRules.workflowTimeoutReason {
+                try await Self.recordWorkflowTimeout(canceled, events: EventLog(session: session, sids: sids, now: now))
+            }
             try await Self.follow(canceled, session: session, sids: sids, now: now)
         }
+    }
+
+    /// Records `task-queue.entered` when `placed` put the task in a queue it was not in, and `task-queue.moved`
+    /// as well when it left another: the events a queue's cumulative statistics count.
+    static func recordQueueChange(from previous: TaskRouterTask, to placed: TaskRouterTask, events: EventLog) async throws {
+        guard let queueSid = placed.taskQueueSid, queueSid != previous.taskQueueSid else { return }
+        try await events.record("task-queue.entered", task: placed, description: "Task \(placed.sid) entered TaskQueue \(queueSid)")
+        if let left = previous.taskQueueSid {
+            try await events.record("task-queue.moved", task: placed, description: "Task \(placed.sid) moved from TaskQueue \(left) to TaskQueue \(queueSid)")
+        }
+    }
+
+    /// Records `workflow.timeout`: the task fell out of its workflow, which cancels it.
+    static func recordWorkflowTimeout(_ task: TaskRouterTask, events: EventLog) async throws {
+        try await events.record("workflow.timeout", task: task, description: "Task \(task.sid) timed out of Workflow \(task.workflowSid ?? "")")
     }
 
     /// How often one pass re-offers a task whose chosen worker turned out to be full.
     static let maximumAttemptsPerTask = 8
 
     /// What became of an attempt to reserve.
-    enum ReserveOutcome { case reserved, taskTaken, workerUnavailable }
+    enum ReserveOutcome {
+        /// The reservation is pending.
+        case reserved
+        /// The reservation was made and accepted at once (`autoAnswer`): the task needs no other worker.
+        case assigned
+        /// The task is no longer waiting, or already holds as many pending reservations as its queue allows.
+        case taskTaken
+        /// The worker cannot take it: unavailable, full, or already offered this task.
+        case workerUnavailable
+    }
 
-    /// Commits one reservation, unless the task was taken or the worker filled up in the meantime.
-    private func reserve(_ offer: Offer, multiTaskEnabled: Bool) async throws -> ReserveOutcome {
+    /// Commits one reservation of the offered task for one worker, unless the task was taken, reached its
+    /// queue's `MaxReservedWorkers`, or the worker filled up in the meantime.
+    private func reserve(_ offer: Offer, for workerSid: String, multiTaskEnabled: Bool) async throws -> ReserveOutcome {
         let now = time.now()
         let sids = self.sids
         do {
             return try await storage.write { session in
-                guard let worker = try await session.workers.find(sid: offer.workerSid, workspaceSid: offer.task.workspaceSid),
+                guard let worker = try await session.workers.find(sid: workerSid, workspaceSid: offer.task.workspaceSid),
                       // The worker may have gone unavailable since the snapshot was read.
                       try await session.activities.find(sid: worker.activitySid, workspaceSid: worker.workspaceSid)?.available == true
                 else { return .workerUnavailable }
-                var task = offer.task
+                // The task is locked first, then the worker's channel: the order every other change uses. Under the
+                // task's lock its pending reservations cannot change, so the count below holds until commit.
+                guard let stored = try await session.tasks.lock(sid: offer.task.sid, workspaceSid: offer.task.workspaceSid),
+                      stored.assignmentStatus.isUnassigned
+                else { return .taskTaken }
+                // A task already reserved keeps the step and queue its first reservation placed it in.
+                var task = stored.assignmentStatus == .pending ? offer.task : stored
+                var queue: TaskQueue?
+                if let queueSid = task.taskQueueSid { queue = try await session.taskQueues.find(sid: queueSid, workspaceSid: task.workspaceSid) }
+                let holders = try await session.reservations.all(taskSid: task.sid).filter { $0.status == .pending }.map(\.workerSid)
+                guard ReservationRules.mayReserveAnother(pendingReservations: holders.count, maxReservedWorkers: queue?.maxReservedWorkers ?? 1)
+                else { return .taskTaken }
+                guard !holders.contains(worker.sid) else { return .workerUnavailable }
                 task.assignmentStatus = .reserved
                 task.dateUpdated = now
-                // The task is locked first, then the worker's channel: the order every other change uses.
-                guard try await session.tasks.update(task, ifStatusIs: .pending) else { return .taskTaken }
+                try await session.tasks.update(task)
+                let events = EventLog(session: session, sids: sids, now: now)
+                try await Self.recordQueueChange(from: stored, to: task, events: events)
                 guard let channel = try await session.workers.lockChannel(workerSid: worker.sid, taskChannelSid: task.taskChannelSid) else {
                     throw WorkerHasNoRoom()
                 }
@@ -132,33 +190,20 @@ public actor RoutingEngine {
                     // Rolls back the task's move to reserved along with everything else.
                     throw WorkerHasNoRoom()
                 }
-                var reservation = Reservation(
-                    sid: sids.make(.reservation), accountSid: task.accountSid, workspaceSid: task.workspaceSid, taskSid: task.sid,
-                    workerSid: worker.sid, workerName: worker.friendlyName, status: .pending,
-                    expiresAt: now.addingTimeInterval(Double(offer.reservationTimeout)), dateCreated: now, dateUpdated: now)
+                var reservation = ReservationRules.create(
+                    sid: sids.make(.reservation), task: task, workerSid: worker.sid, workerName: worker.friendlyName,
+                    reservationTimeout: offer.reservationTimeout, now: now)
                 try await session.reservations.insert(reservation)
-                var queue: TaskQueue?
-                if let queueSid = task.taskQueueSid { queue = try await session.taskQueues.find(sid: queueSid, workspaceSid: task.workspaceSid) }
                 if let activity = queue?.reservationActivitySid {
                     try await Self.moveWorker(worker.sid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
                 }
-                let events = EventLog(session: session, sids: sids, now: now)
-                try await events.record("reservation.created", task: task, reservation: reservation,
-                                        description: "Reservation \(reservation.sid) created for Worker \(worker.friendlyName)")
-                if offer.autoAnswer {
-                    reservation.status = .accepted
-                    reservation.expiresAt = nil
-                    task.assignmentStatus = .assigned
-                    try await session.reservations.update(reservation)
-                    try await session.tasks.update(task)
-                    try await session.reservations.recountAssignedTasks(workerSid: worker.sid, taskChannelSid: task.taskChannelSid)
-                    if let activity = queue?.assignmentActivitySid {
-                        try await Self.moveWorker(worker.sid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
-                    }
-                    try await events.record("reservation.accepted", task: task, reservation: reservation,
-                                            description: "Reservation \(reservation.sid) accepted by Worker \(worker.friendlyName)")
-                }
-                return .reserved
+                try await events.record(
+                    "reservation.created", task: task, reservation: reservation,
+                    description: "Reservation \(reservation.sid) created for Worker \(worker.friendlyName)")
+                guard offer.autoAnswer else { return .reserved }
+                reservation = try ReservationRules.transition(reservation, to: ReservationStatus.accepted.rawValue, now: now)
+                try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
+                return .assigned
             }
         } catch is WorkerHasNoRoom {
             return .workerUnavailable
@@ -172,11 +217,22 @@ public actor RoutingEngine {
         let now = time.now()
         let sids = self.sids
         try await storage.write { session in
-            try await session.tasks.insert(task)
-            try await EventLog(session: session, sids: sids, now: now).record("task.created", task: task, description: "Task \(task.sid) created")
+            try await Self.enter(task, in: session, sids: sids, now: now)
         }
         try await route(workspaceSid: task.workspaceSid)
         return try await storage.read { try await $0.tasks.find(sid: task.sid, workspaceSid: task.workspaceSid) } ?? task
+    }
+
+    /// Stores a new task and records its events inside the caller's transaction, for writes that create a task
+    /// together with what it is for (a Flex channel, an interaction). The caller routes the workspace after commit.
+    public static func enter(_ task: TaskRouterTask, in session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+        try await session.tasks.insert(task)
+        let events = EventLog(session: session, sids: sids, now: now)
+        try await events.record("task.created", task: task, description: "Task \(task.sid) created")
+        // A task sent straight to a queue is in it from the start.
+        if let queueSid = task.taskQueueSid {
+            try await events.record("task-queue.entered", task: task, description: "Task \(task.sid) entered TaskQueue \(queueSid)")
+        }
     }
 
     /// Applies a client's task update, with what a status change means for its reservations, then routes.
@@ -198,10 +254,14 @@ public actor RoutingEngine {
 
     /// Deletes a task; the capacity its reservation held is freed and routing goes on.
     public func deleteTask(sid: String, workspaceSid: String) async throws -> Bool {
+        let now = time.now()
+        let sids = self.sids
         let deleted = try await storage.write { session -> Bool in
             guard let task = try await session.tasks.lock(sid: sid, workspaceSid: workspaceSid) else { return false }
             let holders = try await session.reservations.all(taskSid: sid).map(\.workerSid)
             guard try await session.tasks.delete(sid: sid, workspaceSid: workspaceSid) else { return false }
+            // The event outlives the task: cumulative statistics count deleted tasks from it.
+            try await EventLog(session: session, sids: sids, now: now).record("task.deleted", task: task, description: "Task \(task.sid) deleted")
             for worker in Set(holders) { try await session.reservations.recountAssignedTasks(workerSid: worker, taskChannelSid: task.taskChannelSid) }
             return true
         }
@@ -248,10 +308,8 @@ public actor RoutingEngine {
             if let taskSid { found = try await session.reservations.find(sid: sid, taskSid: taskSid) }
             else if let workerSid { found = try await session.reservations.find(sid: sid, workerSid: workerSid) }
             else { found = nil }
-            // Lock the task, then re-read the reservation under it: two answers to one reservation queue here.
-            guard let scoped = found, scoped.workspaceSid == workspaceSid,
-                  var task = try await session.tasks.lock(sid: scoped.taskSid, workspaceSid: workspaceSid),
-                  var reservation = try await session.reservations.lock(sid: scoped.sid, taskSid: task.sid)
+            guard let found, found.workspaceSid == workspaceSid,
+                  var (task, reservation) = try await Self.lock(found, session: session)
             else { return nil }
             if let status {
                 let previous = reservation.status
@@ -269,30 +327,45 @@ public actor RoutingEngine {
         return updated
     }
 
-    /// What a reservation's new status means for its task.
+    /// Locks a reservation's task, then re-reads the reservation under it: two answers to one reservation queue
+    /// here, and see each other's result. `nil` when either is gone.
+    private static func lock(_ reservation: Reservation, session: any StorageSession) async throws -> (TaskRouterTask, Reservation)? {
+        guard let task = try await session.tasks.lock(sid: reservation.taskSid, workspaceSid: reservation.workspaceSid),
+              let locked = try await session.reservations.lock(sid: reservation.sid, taskSid: task.sid)
+        else { return nil }
+        return (task, locked)
+    }
+
+    /// What a reservation's new status means for its task: the task's own status (see
+    /// `ReservationRules.taskStatus`), the queue's assignment activity for an accepting worker, and, when one
+    /// worker accepts a task offered to several, the other pending reservations rescinded.
     private static func apply(_ reservation: Reservation, to task: inout TaskRouterTask, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
         var reservation = reservation
         if reservation.status != .pending { reservation.expiresAt = nil }
         try await session.reservations.update(reservation)
-        switch reservation.status {
-        case .accepted:
-            task.assignmentStatus = .assigned
-            // The queue's assignment activity, when it has one, is where an accepting worker goes.
-            if let queueSid = task.taskQueueSid,
-               let activity = try await session.taskQueues.find(sid: queueSid, workspaceSid: task.workspaceSid)?.assignmentActivitySid {
-                try await moveWorker(reservation.workerSid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
-            }
-        case .rejected, .timeout: task.assignmentStatus = .pending
-        case .wrapping: task.assignmentStatus = .wrapping
-        case .completed: task.assignmentStatus = .completed
-        case .canceled, .rescinded, .pending: break
+        let otherPending = try await session.reservations.all(taskSid: task.sid).filter { $0.status == .pending && $0.sid != reservation.sid }
+        // The first worker to accept wins; the task's offers to everyone else are withdrawn. Reservations are
+        // changed before the worker's channel is locked below, the order every change keeps.
+        let rescinded = reservation.status == .accepted ? otherPending.compactMap { ReservationRules.end($0, as: .rescinded, now: now) } : []
+        for other in rescinded { try await session.reservations.update(other) }
+        if let status = ReservationRules.taskStatus(afterMoveTo: reservation.status, otherPendingReservations: otherPending.count) {
+            task.assignmentStatus = status
         }
         task.dateUpdated = now
         try await session.tasks.update(task)
+        // The queue's assignment activity, when it has one, is where an accepting worker goes.
+        if reservation.status == .accepted, let queueSid = task.taskQueueSid,
+           let activity = try await session.taskQueues.find(sid: queueSid, workspaceSid: task.workspaceSid)?.assignmentActivitySid {
+            try await moveWorker(reservation.workerSid, to: activity, workspaceSid: task.workspaceSid, session: session, sids: sids, now: now)
+        }
         try await session.reservations.recountAssignedTasks(workerSid: reservation.workerSid, taskChannelSid: task.taskChannelSid)
         let events = EventLog(session: session, sids: sids, now: now)
         try await events.record("reservation.\(reservation.status.rawValue)", task: task, reservation: reservation,
                                 description: "Reservation \(reservation.sid) \(reservation.status.rawValue) by Worker \(reservation.workerName)")
+        for other in rescinded {
+            try await events.record("reservation.rescinded", task: task, reservation: other,
+                                    description: "Reservation \(other.sid) rescinded: Worker \(reservation.workerName) accepted Task \(task.sid)")
+        }
         if reservation.status == .completed || reservation.status == .wrapping {
             try await events.record(reservation.status == .completed ? "task.completed" : "task.wrapup", task: task,
                                     description: "Task \(task.sid) \(task.assignmentStatus.rawValue)")
@@ -312,13 +385,28 @@ public actor RoutingEngine {
         try await EventLog(session: session, sids: sids, now: now).recordWorkerActivity(worker, activityName: activity.friendlyName)
     }
 
-    /// Records a worker's activity change made through the Workers API, then routes: an available worker may take work.
-    public func workerChanged(_ worker: Worker, activityChangedTo activityName: String?) async throws {
+    /// Records a worker's activity change made through the Workers API, rejects the worker's pending
+    /// reservations when the update said `RejectPendingReservations`, then routes: an available worker may take
+    /// work, and the tasks of rejected reservations move on to other workers.
+    public func workerChanged(_ worker: Worker, activityChangedTo activityName: String?, rejectingPendingReservations: Bool = false) async throws {
+        let now = time.now()
+        let sids = self.sids
         if let activityName {
-            let now = time.now()
-            let sids = self.sids
             try await storage.write { session in
                 try await EventLog(session: session, sids: sids, now: now).recordWorkerActivity(worker, activityName: activityName)
+            }
+        }
+        if rejectingPendingReservations {
+            let pending = try await storage.read { session in
+                try await session.reservations.list(workerSid: worker.sid, status: .pending, page: PageRequest(size: PageRequest.maximumSize)).items
+            }
+            for reservation in pending {
+                // Each in its own transaction, under its task's lock: one the worker answers meanwhile stays answered.
+                try await storage.write { session in
+                    guard case (var task, let locked)? = try await Self.lock(reservation, session: session), locked.status == .pending else { return }
+                    let rejected = try ReservationRules.transition(locked, to: ReservationStatus.rejected.rawValue, now: now)
+                    try await Self.apply(rejected, to: &task, session: session, sids: sids, now: now)
+                }
             }
         }
         try await route(workspaceSid: worker.workspaceSid)
@@ -334,12 +422,10 @@ public actor RoutingEngine {
         var touched = Set<String>()
         for expired in try await storage.read({ try await $0.reservations.expired(before: now) }) {
             let timedOut = try await storage.write { session -> Bool in
-                guard var task = try await session.tasks.lock(sid: expired.taskSid, workspaceSid: expired.workspaceSid),
-                      var reservation = try await session.reservations.lock(sid: expired.sid, taskSid: task.sid), reservation.status == .pending,
+                guard case (var task, let pending)? = try await Self.lock(expired, session: session),
+                      let reservation = ReservationRules.end(pending, as: .timeout, now: now),
                       let workspace = try await session.workspaces.find(sid: reservation.workspaceSid, accountSid: reservation.accountSid)
                 else { return false }
-                reservation.status = .timeout
-                reservation.dateUpdated = now
                 try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
                 // Twilio moves a worker who let a reservation time out to the workspace's timeout activity.
                 try await Self.moveWorker(reservation.workerSid, to: workspace.timeoutActivitySid, workspaceSid: workspace.sid, session: session, sids: sids, now: now)
@@ -360,6 +446,8 @@ public actor RoutingEngine {
         return try await storage.write { session -> Bool in
             var changed = false
             var configurations: [String: WorkflowConfiguration] = [:]
+            var workers: WorkspaceSnapshot?
+            var workersRead = false
             for candidate in try await session.tasks.all(workspaceSid: workspaceSid, statuses: [.pending, .reserved]) {
                 var configuration: WorkflowConfiguration?
                 if let workflowSid = candidate.workflowSid {
@@ -386,11 +474,21 @@ public actor RoutingEngine {
                       let deadline = RoutingPlanner.deadline(of: task, in: configuration), now >= deadline,
                       let attributes = try? task.parsedAttributes()
                 else { continue }
-                if let next = RoutingPlanner.nextStep(after: step, in: configuration, attributes: attributes),
-                   let entered = RoutingPlanner.enter(next, task: task, configuration: configuration, enteredAt: deadline, now: now) {
-                    try await session.tasks.update(entered)
+                if let next = RoutingPlanner.nextStep(after: step, in: configuration, attributes: attributes) {
+                    // Twilio evaluates `skip_if` as a task enters a target; only then are the workers needed.
+                    if RoutingPlanner.target(of: next, in: configuration)?.target?.skipIf != nil, !workersRead {
+                        workers = try await WorkspaceSnapshot.load(workspaceSid: workspaceSid, session: session)
+                        workersRead = true
+                    }
+                    let entered = workers.map { $0.enter(next, task: task, attributes: attributes, configuration: configuration, enteredAt: deadline, now: now) }
+                        ?? RoutingPlanner.enter(next, task: task, configuration: configuration, enteredAt: deadline, now: now)
+                    if let entered {
+                        try await session.tasks.update(entered)
+                        try await Self.recordQueueChange(from: task, to: entered, events: EventLog(session: session, sids: sids, now: now))
+                    }
                 } else if let canceled = TaskRules.cancel(task, reason: TaskRules.workflowTimeoutReason, now: now) {
                     try await session.tasks.update(canceled)
+                    try await Self.recordWorkflowTimeout(canceled, events: EventLog(session: session, sids: sids, now: now))
                     try await Self.follow(canceled, session: session, sids: sids, now: now)
                 }
                 changed = true

@@ -1,8 +1,9 @@
 """TaskRouter's routing invariants under concurrent HTTP load.
 
 Whatever the interleaving of requests: no worker holds more live reservations (pending, accepted or wrapping)
-than its channel's capacity; no task has two pending reservations; a reservation whose acceptance was answered
-200 `accepted` is never lost; a task waits only while capacity is used up, and is reserved once a worker frees up.
+than its channel's capacity; no task has more pending reservations than its queue's MaxReservedWorkers (one unless
+the queue says more); a reservation whose acceptance was answered 200 `accepted` is never lost, and a task is
+accepted once; a task waits only while capacity is used up, and is reserved once a worker frees up.
 
 Setup goes through the official library (one Client, one thread). The hammering goes through `requests`, one
 keep-alive session per thread (twilio Clients are not guaranteed thread-safe), from a pool of THREADS threads.
@@ -156,8 +157,9 @@ class Picture:
         """The task's pending reservation, or None."""
         return next((r for r in self.reservations[task_sid] if r["reservation_status"] == "pending"), None)
 
-    def violations(self, capacity: int) -> list:
-        """Every broken invariant, described with SIDs and counts; empty when all hold."""
+    def violations(self, capacity: int, max_reserved: int = 1) -> list:
+        """Every broken invariant, described with SIDs and counts; empty when all hold. `max_reserved` is the
+        queue's MaxReservedWorkers: how many pending reservations a reserved task may hold at once."""
         found = []
         for worker, held in self.held.items():
             if len(held) > capacity:
@@ -168,14 +170,25 @@ class Picture:
             statuses = Counter(r["reservation_status"] for r in reservations)
             live = [r for r in reservations if r["reservation_status"] in LIVE]
             task_side.update({r["sid"]: r["reservation_status"] for r in live})
-            if statuses["pending"] > 1:
-                found.append(f"task {task} ({status}) has {statuses['pending']} pending reservations: "
-                             f"{[(r['sid'], r['worker_sid']) for r in reservations if r['reservation_status'] == 'pending']}")
-            if len(live) > 1:
+            if statuses["pending"] > max_reserved:
+                found.append(f"task {task} ({status}) has {statuses['pending']} pending reservations, MaxReservedWorkers "
+                             f"{max_reserved}: {[(r['sid'], r['worker_sid']) for r in reservations if r['reservation_status'] == 'pending']}")
+            if len(live) > 1 and any(r["reservation_status"] != "pending" for r in live):
                 found.append(f"task {task} ({status}) has {len(live)} live reservations: "
                              f"{[(r['sid'], r['worker_sid'], r['reservation_status']) for r in live]}")
-            expected = {"pending": [], "reserved": ["pending"], "assigned": ["accepted"], "wrapping": ["wrapping"]}.get(status)
-            if expected is not None and sorted(r["reservation_status"] for r in live) != expected:
+            if statuses["accepted"] + statuses["wrapping"] + statuses["completed"] > 1:
+                found.append(f"task {task} ({status}) was accepted more than once: "
+                             f"{[(r['sid'], r['worker_sid'], r['reservation_status']) for r in reservations]}")
+            if statuses["rescinded"] and not statuses["accepted"] + statuses["wrapping"] + statuses["completed"]:
+                found.append(f"task {task} ({status}) has rescinded reservations but none accepted: "
+                             f"{[(r['sid'], r['reservation_status']) for r in reservations]}")
+            live_statuses = sorted(r["reservation_status"] for r in live)
+            if status == "reserved":
+                wrong = not 1 <= len(live) <= max_reserved or set(live_statuses) != {"pending"}
+            else:
+                expected = {"pending": [], "assigned": ["accepted"], "wrapping": ["wrapping"]}.get(status)
+                wrong = expected is not None and live_statuses != expected
+            if wrong:
                 found.append(f"task {task} is {status} but its live reservations are "
                              f"{[(r['sid'], r['reservation_status']) for r in live]}")
         worker_side = {sid: status for held in self.held.values() for sid, status in held.items()}
@@ -217,9 +230,9 @@ def settle(floor: Floor) -> int:
         time.sleep(0.2)
 
 
-def assert_invariants(shot: Picture, when: str, capacity: int = CAPACITY) -> None:
+def assert_invariants(shot: Picture, when: str, capacity: int = CAPACITY, max_reserved: int = 1) -> None:
     """Fail with every violation found."""
-    broken = shot.violations(capacity)
+    broken = shot.violations(capacity, max_reserved)
     assert not broken, f"{when}: {len(broken)} invariant violation(s):\n" + "\n".join(broken)
 
 
@@ -467,3 +480,56 @@ def test_activity_flips_during_task_creation_keep_invariants_and_every_task_is_s
     assert statuses == {"completed": total}, f"after {rounds} drain rounds: {dict(statuses)}"
     unserved = [t for t, rs in shot.reservations.items() if not any(r["reservation_status"] == "completed" for r in rs)]
     assert not unserved, f"tasks completed without a completed reservation: {unserved}"
+
+
+def test_multi_reservation_races_accept_each_task_once_and_never_overfill_a_worker(client, raw):
+    # A queue offering each task to 3 workers at once: every pending reservation of a task is accepted at the same
+    # moment, from both sides, while rejects, completions and new tasks race them. One accept per task may win.
+    max_reserved = 3
+    floor = staffed_floor(client, raw)
+    floor.center.tr.task_queues(floor.center.queue.sid).update(max_reserved_workers=max_reserved)
+    create_tasks(floor, 8)
+    settle(floor)
+    shot = picture(floor)
+    assert_invariants(shot, "after 8 concurrent task creations", max_reserved=max_reserved)
+    assert sum(shot.live_by_worker().values()) == WORKERS * CAPACITY, \
+        f"live reservations per worker {dict(shot.live_by_worker())} while tasks {dict(Counter(shot.tasks.values()))} wait"
+    assert any(len([r for r in rs if r["reservation_status"] == "pending"]) > 1 for rs in shot.reservations.values())
+    won = {}  # task SID -> reservations whose accept answered 200 accepted
+    accepts = 0
+    rng = random.Random(5)
+    for rounds in range(1, 5):
+        shot = picture(floor)
+        assert_invariants(shot, f"before round {rounds}", max_reserved=max_reserved)
+        jobs = []
+        for n, task in enumerate(sorted(t for t, s in shot.tasks.items() if s == "reserved")):
+            pending = [r for r in shot.reservations[task] if r["reservation_status"] == "pending"]
+            for m, reservation in enumerate(pending):
+                jobs.append(lambda r=reservation, s=("task" if (n + m) % 2 else "worker"): ("accept", r, floor.answer(r, "accepted", s)))
+            if n % 2:
+                jobs.append(lambda r=pending[-1]: ("reject", r, floor.answer(r, "rejected", "task")))
+        for task in sorted(t for t, s in shot.tasks.items() if s == "assigned"):
+            jobs.append(lambda t=task: ("complete", t, floor.move_task(t, "completed")))
+        jobs += [lambda: ("create", None, floor.create_task()) for _ in range(4)]
+        rng.shuffle(jobs)
+        for kind, subject, resp in concurrently(jobs):
+            if kind == "accept":
+                accepts += 1
+                assert resp.status_code in (200, 400), f"accept {subject['sid']}: HTTP {resp.status_code} {resp.text}"
+                if answered(resp) == (200, "accepted"):
+                    won.setdefault(subject["task_sid"], []).append(subject)
+            elif kind == "reject":
+                assert resp.status_code in (200, 400), f"reject {subject['sid']}: HTTP {resp.status_code} {resp.text}"
+            else:
+                assert resp.status_code in (200, 201), f"{kind} {subject}: HTTP {resp.status_code} {resp.text}"
+        settle(floor)
+    shot = picture(floor)
+    assert_invariants(shot, "after rounds of racing accepts", max_reserved=max_reserved)
+    twice = {task: [r["sid"] for r in rs] for task, rs in won.items() if len(rs) > 1}
+    assert not twice, f"tasks accepted by more than one worker: {twice}"
+    assert len(won) >= WORKERS, f"only {len(won)} tasks accepted from {accepts} accepts sent"
+    lost = [f"reservation {r['sid']} of task {task} answered 200 accepted, now "
+            f"{(shot.reservation(task, r['sid']) or {}).get('reservation_status')}; task {shot.tasks.get(task)}"
+            for task, rs in won.items() for r in rs
+            if (shot.reservation(task, r["sid"]) or {}).get("reservation_status") not in ("accepted", "wrapping", "completed")]
+    assert not lost, "\n".join(lost)

@@ -47,6 +47,16 @@ class Center:
         activity = self.activities["Available" if available else "Offline"]
         return self.tr.workers.create(friendly_name=name, activity_sid=activity, attributes=json.dumps(attributes))
 
+    def workers_longest_idle_first(self, *names):
+        """Available workers created a second apart, so each has been idle longer than the next and is offered a
+        task before them."""
+        workers = []
+        for name in names:
+            if workers:
+                time.sleep(1.1)
+            workers.append(self.worker(name))
+        return workers
+
     def task(self, channel="sms", **attributes):
         """A task with these attributes on the workflow."""
         return self.tr.tasks.create(workflow_sid=self.workflow.sid, task_channel=channel, attributes=json.dumps(attributes))
@@ -107,9 +117,7 @@ def test_known_worker_sid_routes_to_that_worker_only(client):
 
 def test_a_rejected_reservation_moves_on_to_the_next_eligible_worker(client):
     center = Center(client)
-    first = center.worker("fred")
-    time.sleep(1.1)  # fred has been idle longer, so he is offered the task first
-    second = center.worker("gina")
+    first, second = center.workers_longest_idle_first("fred", "gina")
     task = center.task()
     offered = center.pending_reservation(task)
     assert offered.worker_sid == first.sid
@@ -121,9 +129,7 @@ def test_a_rejected_reservation_moves_on_to_the_next_eligible_worker(client):
 
 def test_a_timed_out_reservation_moves_on_and_the_worker_goes_to_the_timeout_activity(client):
     center = Center(client, reservation_timeout=1)
-    first = center.worker("hank")
-    time.sleep(1.1)
-    second = center.worker("iris")
+    first, second = center.workers_longest_idle_first("hank", "iris")
     task = center.task()
     assert center.pending_reservation(task).worker_sid == first.sid
     moved = eventually(lambda: next((r for r in center.reservations(task)
@@ -193,7 +199,7 @@ def test_task_reservation_and_event_json_match_the_openapi_schemas(client, raw, 
         assert_iso_dates(resource)
     events = raw.get(f"{base}/Events", TaskSid=task.sid).json()
     assert events["meta"]["key"] == "events"
-    assert [e["event_type"] for e in events["events"]] == ["task.created", "reservation.created", "reservation.accepted"]
+    assert [e["event_type"] for e in events["events"]] == ["task.created", "task-queue.entered", "reservation.created", "reservation.accepted"]
     schema = openapi_component("twilio_taskrouter_v1.json", "taskrouter.v1.workspace.event")
     for event in events["events"]:
         assert set(event) == set(schema["properties"])

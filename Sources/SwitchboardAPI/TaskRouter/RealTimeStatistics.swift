@@ -3,6 +3,9 @@ import SwitchboardCore
 import SwitchboardStorage
 
 /// What is happening in a workspace right now, counted the way TaskRouter's RealTimeStatistics report it.
+/// The field lists leave out the resource's identity (`account_sid`, `workspace_sid`, `url`, …), which the
+/// `RealTimeStatistics` resources add around them and the combined `Statistics` resources do not repeat in
+/// their `realtime` object.
 struct RealTimeStatistics {
     let tasks: [TaskRouterTask]
     let workers: [Worker]
@@ -11,13 +14,46 @@ struct RealTimeStatistics {
 
     static let liveStatuses: [TaskAssignmentStatus] = [.pending, .reserved, .assigned, .wrapping]
 
-    static func load(workspaceSid: String, session: any StorageSession, now: Date) async throws -> RealTimeStatistics {
-        RealTimeStatistics(
-            tasks: try await session.tasks.all(workspaceSid: workspaceSid, statuses: liveStatuses),
+    /// The workspace now; only the tasks of one channel when `taskChannelSid` is given (`TaskChannel`).
+    static func load(workspaceSid: String, session: any StorageSession, now: Date, taskChannelSid: String? = nil) async throws -> RealTimeStatistics {
+        let tasks = try await session.tasks.all(workspaceSid: workspaceSid, statuses: liveStatuses)
+        return RealTimeStatistics(
+            tasks: taskChannelSid.map { channel in tasks.filter { $0.taskChannelSid == channel } } ?? tasks,
             workers: try await session.workers.all(workspaceSid: workspaceSid),
             activities: try await session.activities.list(workspaceSid: workspaceSid, friendlyName: nil, available: nil,
                                                           page: PageRequest(size: PageRequest.maximumSize)).items,
             now: now)
+    }
+
+    /// The workspace's real-time fields.
+    func workspaceFields() -> [(String, JSONValue)] {
+        [("activity_statistics", activityStatistics(workers))] + Self.taskFields(tasks, now: now) + [("total_workers", .int(workers.count))]
+    }
+
+    /// A queue's real-time fields: its tasks, and the workers its `TargetWorkers` selects.
+    func queueFields(_ queue: TaskQueue) -> [(String, JSONValue)] {
+        let tasks = tasks.filter { $0.taskQueueSid == queue.sid }
+        let eligible = eligibleWorkers(of: queue)
+        let longestInQueue = tasks.filter { $0.assignmentStatus == .pending }
+            .min { ($0.taskQueueEnteredDate ?? $0.dateCreated) < ($1.taskQueueEnteredDate ?? $1.dateCreated) }
+        return [("activity_statistics", activityStatistics(eligible))]
+            + Self.taskFields(tasks, now: now)
+            + [
+                ("longest_relative_task_age_in_queue", .int(longestInQueue.map { max(0, Int(now.timeIntervalSince($0.taskQueueEnteredDate ?? $0.dateCreated))) } ?? 0)),
+                ("longest_relative_task_sid_in_queue", .string(longestInQueue?.sid)),
+                ("total_available_workers", .int(available(eligible).count)),
+                ("total_eligible_workers", .int(eligible.count)),
+            ]
+    }
+
+    /// A workflow's real-time fields: its tasks.
+    func workflowFields(_ workflowSid: String) -> [(String, JSONValue)] {
+        Self.taskFields(tasks.filter { $0.workflowSid == workflowSid }, now: now)
+    }
+
+    /// The real-time fields of some of the workspace's workers: how many there are, and in which activity.
+    func workerFields(_ workers: [Worker]) -> [(String, JSONValue)] {
+        [("activity_statistics", activityStatistics(workers)), ("total_workers", .int(workers.count))]
     }
 
     /// `tasks_by_status`, `tasks_by_priority`, `total_tasks` and the longest waiting task, over `tasks`.

@@ -66,10 +66,11 @@ public struct ReservationController: Sendable {
         var request = request
         let sid = try context.parameters.require("reservationSid")
         let form = try await request.formParameters(context: context)
+        let status = try ReservationRules.requestedStatus(reservationStatus: form.string("ReservationStatus"), instruction: form.string("Instruction"))
         let (workspace, owner) = try await dependencies.storage.read { try await Self.owner(context, side: side, session: $0) }
         guard let reservation = try await dependencies.routing.updateReservation(
             sid: sid, taskSid: side == .task ? owner : nil, workerSid: side == .worker ? owner : nil, workspaceSid: workspace.sid,
-            status: form.string("ReservationStatus"), workerActivitySid: form.string("WorkerActivitySid"))
+            status: status, workerActivitySid: form.string("WorkerActivitySid"))
         else { throw context.notFound }
         return JSONResponse.make(ReservationRepresentation.json(reservation, side: side, baseURL: context.domainBaseURL))
     }

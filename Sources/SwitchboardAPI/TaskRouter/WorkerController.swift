@@ -26,7 +26,7 @@ public struct WorkerController: Sendable {
 
     @Sendable func create(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
-        let changes = Self.changes(from: try await request.formParameters(context: context))
+        let changes = try Self.changes(from: try await request.formParameters(context: context))
         let now = dependencies.time.now()
         let sids = dependencies.sids
         let workerSid = sids.make(.worker)
@@ -82,21 +82,23 @@ public struct WorkerController: Sendable {
     @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
         let sid = try context.parameters.require("sid")
-        let changes = Self.changes(from: try await request.formParameters(context: context))
+        let changes = try Self.changes(from: try await request.formParameters(context: context))
         let now = dependencies.time.now()
-        let (worker, activity, activityChanged) = try await dependencies.storage.write { session in
+        let (worker, activity, activityChanged, rejecting) = try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             guard let existing = try await session.workers.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
             let updated = try WorkerRules.update(existing, with: changes, now: now)
             let activity = try await Self.activity(updated.activitySid, session: session, workspaceSid: workspace.sid)
+            let rejecting = try WorkerRules.rejectsPendingReservations(changes, activityAvailable: activity.available)
             if updated.friendlyName != existing.friendlyName {
                 try await Self.requireUniqueName(updated.friendlyName, workspaceSid: workspace.sid, session: session)
             }
             if updated != existing { try await session.workers.update(updated) }
-            return (updated, activity, existing.activitySid != updated.activitySid)
+            return (updated, activity, existing.activitySid != updated.activitySid, rejecting)
         }
         // A worker who became available, or whose attributes changed, may now match waiting tasks.
-        try await dependencies.routing.workerChanged(worker, activityChangedTo: activityChanged ? activity.friendlyName : nil)
+        try await dependencies.routing.workerChanged(
+            worker, activityChangedTo: activityChanged ? activity.friendlyName : nil, rejectingPendingReservations: rejecting)
         return JSONResponse.make(WorkerRepresentation.json(worker, activity: activity, baseURL: context.domainBaseURL))
     }
 
@@ -122,11 +124,12 @@ public struct WorkerController: Sendable {
         }
     }
 
-    static func changes(from form: FormParameters) -> WorkerChanges {
+    static func changes(from form: FormParameters) throws(TwilioError) -> WorkerChanges {
         var changes = WorkerChanges()
         changes.friendlyName = form.string("FriendlyName")
         changes.attributes = form.string("Attributes")
         changes.activitySid = form.string("ActivitySid")
+        changes.rejectPendingReservations = try form.bool("RejectPendingReservations")
         return changes
     }
 }

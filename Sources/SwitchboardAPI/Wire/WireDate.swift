@@ -17,7 +17,87 @@ public enum WireDate {
         return "\(weekday), \(pad(parts.day)) \(months[parts.month - 1]) \(parts.year) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second)) +0000"
     }
 
+    /// Reads an ISO 8601 date as clients send Twilio's date parameters: `2016-08-01`, `2016-08-01T22:10:40Z`,
+    /// with or without seconds and fractions of them, and with `Z`, an offset such as `+02:00`, or no zone (UTC).
+    /// `nil` when the text is not such a date.
+    public static func parseISO8601(_ text: String) -> Date? {
+        var reader = DigitReader(Array(text.utf8))
+        guard let year = reader.number(4), reader.skip("-"), let month = reader.number(2), reader.skip("-"), let day = reader.number(2),
+              (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        var seconds = Double(CivilTime.days(year: year, month: month, day: day) * 86_400)
+        guard !reader.atEnd else { return Date(timeIntervalSince1970: seconds) }
+        guard reader.skip("T") || reader.skip(" "), let hour = reader.number(2), hour < 24, reader.skip(":"),
+              let minute = reader.number(2), minute < 60
+        else { return nil }
+        seconds += Double(hour * 3600 + minute * 60)
+        if reader.skip(":") {
+            guard let second = reader.number(2), second < 61 else { return nil }
+            seconds += Double(second)
+            if reader.skip(".") || reader.skip(",") {
+                guard let fraction = reader.fraction() else { return nil }
+                seconds += fraction
+            }
+        }
+        if reader.skip("+") || reader.peek("-") {
+            let sign: Double = reader.skip("-") ? -1 : 1
+            guard let hours = reader.number(2), hours < 24 else { return nil }
+            _ = reader.skip(":")
+            guard let minutes = reader.number(2), minutes < 60 else { return nil }
+            seconds -= sign * Double(hours * 3600 + minutes * 60)
+        } else {
+            _ = reader.skip("Z")
+        }
+        return reader.atEnd ? Date(timeIntervalSince1970: seconds) : nil
+    }
+
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+}
+
+/// Reads fixed-width decimal fields and separators from ASCII text.
+private struct DigitReader {
+    let bytes: [UInt8]
+    var position = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var atEnd: Bool { position == bytes.count }
+
+    func peek(_ character: Character) -> Bool {
+        position < bytes.count && bytes[position] == character.asciiValue
+    }
+
+    mutating func skip(_ character: Character) -> Bool {
+        guard peek(character) else { return false }
+        position += 1
+        return true
+    }
+
+    mutating func number(_ width: Int) -> Int? {
+        guard position + width <= bytes.count else { return nil }
+        var value = 0
+        for byte in bytes[position..<position + width] {
+            guard (0x30...0x39).contains(byte) else { return nil }
+            value = value * 10 + Int(byte - 0x30)
+        }
+        position += width
+        return value
+    }
+
+    /// The digits after a decimal point, as a fraction of one.
+    mutating func fraction() -> Double? {
+        var value = 0.0
+        var scale = 0.1
+        let start = position
+        while position < bytes.count, (0x30...0x39).contains(bytes[position]) {
+            value += Double(bytes[position] - 0x30) * scale
+            scale /= 10
+            position += 1
+        }
+        return position > start ? value : nil
+    }
 }
 
 /// A UTC date broken into calendar fields (Howard Hinnant's days-to-civil algorithm).
@@ -25,6 +105,25 @@ struct CivilTime {
     let year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int
     /// Days since 1970-01-01, which was a Thursday.
     let days: Int64
+
+    /// Days since 1970-01-01 of a calendar date (the inverse of the breakdown below).
+    static func days(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// How many days a month of a year has.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
 
     init(_ date: Date) {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))

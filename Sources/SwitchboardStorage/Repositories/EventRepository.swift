@@ -1,3 +1,4 @@
+public import Foundation
 public import SwitchboardCore
 
 /// The event log of workspaces.
@@ -8,6 +9,10 @@ public protocol EventRepository: Sendable {
     func find(sid: String, workspaceSid: String) async throws -> TaskRouterEvent?
     /// The workspace's events that pass `filter`, oldest first.
     func list(workspaceSid: String, filter: EventFilter, page: PageRequest) async throws -> Page<TaskRouterEvent>
+    /// Every event of the workspace of one of these types that happened from `start` through `end`, oldest first.
+    func all(workspaceSid: String, types: [String], from start: Date, through end: Date) async throws -> [TaskRouterEvent]
+    /// For each worker, the workspace's last event of this type concerning them that happened before `date`.
+    func lastPerWorker(workspaceSid: String, type: String, before date: Date) async throws -> [TaskRouterEvent]
 }
 
 /// Which events an event list returns; every filter set must hold.

@@ -30,6 +30,8 @@ public protocol ReservationRepository: Sendable {
     func load(workspaceSid: String) async throws -> [String: [String: Int]]
     /// For each of these tasks, the workers who rejected it or let it time out.
     func declinedWorkers(taskSids: [String]) async throws -> [String: Set<String>]
+    /// For each of these tasks, the workers it is offered to right now: those holding a pending reservation of it.
+    func pendingWorkers(taskSids: [String]) async throws -> [String: Set<String>]
     /// Recounts the worker channel's `assigned_tasks` from its accepted and wrapping reservations.
     func recountAssignedTasks(workerSid: String, taskChannelSid: String) async throws
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import SwitchboardCore
 
@@ -26,6 +27,33 @@ struct SQLEventRepository: EventRepository {
         if let workerSid = filter.workerSid { query.where("worker_sid", .equal, workerSid) }
         if let reservationSid = filter.reservationSid { query.where("resource_sid", .equal, reservationSid) }
         return try await KeysetPage.fetch(query, page: page, decode: Self.decode)
+    }
+
+    func all(workspaceSid: String, types: [String], from start: Date, through end: Date) async throws -> [TaskRouterEvent] {
+        guard !types.isEmpty else { return [] }
+        return try await database.select().column("*").from("events")
+            .where("workspace_sid", .equal, workspaceSid).where("event_type", .in, types)
+            .where("event_date_ms", .greaterThanOrEqual, Self.milliseconds(start))
+            .where("event_date_ms", .lessThanOrEqual, Self.milliseconds(end))
+            .orderBy("seq").all().map(Self.decode)
+    }
+
+    func lastPerWorker(workspaceSid: String, type: String, before date: Date) async throws -> [TaskRouterEvent] {
+        let latest = try await database.select()
+            .column(SQLFunction("MAX", args: SQLIdentifier("seq")), as: "last")
+            .from("events")
+            .where("workspace_sid", .equal, workspaceSid).where("event_type", .equal, type)
+            .where("worker_sid", .isNot, SQLLiteral.null)
+            .where("event_date_ms", .lessThan, Self.milliseconds(date))
+            .groupBy("worker_sid").all()
+            .map { try $0.decode(column: "last", as: Int64.self) }
+        guard !latest.isEmpty else { return [] }
+        return try await database.select().column("*").from("events").where("seq", .in, latest).orderBy("seq").all().map(Self.decode)
+    }
+
+    /// How `event_date_ms` stores a moment.
+    static func milliseconds(_ date: Date) -> Int64 {
+        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
     }
 
     static func decode(_ row: any SQLRow) throws -> TaskRouterEvent {

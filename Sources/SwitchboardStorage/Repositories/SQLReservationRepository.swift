@@ -103,15 +103,24 @@ struct SQLReservationRepository: ReservationRepository {
     }
 
     func declinedWorkers(taskSids: [String]) async throws -> [String: Set<String>] {
+        try await workers(taskSids: taskSids, statuses: [.rejected, .timeout])
+    }
+
+    func pendingWorkers(taskSids: [String]) async throws -> [String: Set<String>] {
+        try await workers(taskSids: taskSids, statuses: [.pending])
+    }
+
+    /// For each of these tasks, the workers of its reservations in one of these statuses.
+    private func workers(taskSids: [String], statuses: [ReservationStatus]) async throws -> [String: Set<String>] {
         guard !taskSids.isEmpty else { return [:] }
         let rows = try await database.select().column("task_sid").column("worker_sid").from("reservations")
             .where("task_sid", .in, taskSids)
-            .where("status", .in, [ReservationStatus.rejected, .timeout].map(\.rawValue)).all()
-        var declined: [String: Set<String>] = [:]
+            .where("status", .in, statuses.map(\.rawValue)).all()
+        var workers: [String: Set<String>] = [:]
         for row in rows {
-            declined[try row.decode(column: "task_sid", as: String.self), default: []].insert(try row.decode(column: "worker_sid", as: String.self))
+            workers[try row.decode(column: "task_sid", as: String.self), default: []].insert(try row.decode(column: "worker_sid", as: String.self))
         }
-        return declined
+        return workers
     }
 
     func recountAssignedTasks(workerSid: String, taskChannelSid: String) async throws {

@@ -21,13 +21,15 @@ final class ScriptedHTTPServer: Sendable {
 
     private let state: Mutex<State>
     private let channel: Mutex<(any Channel)?>
+    private let boundPort = Atomic(0)
 
     private init(statuses: [Int]) {
         state = Mutex(State(statuses: statuses))
         channel = Mutex(nil)
     }
 
-    var port: Int { channel.withLock { $0?.localAddress?.port ?? 0 } }
+    /// The port it listens on, or listened on once stopped.
+    var port: Int { boundPort.load(ordering: .relaxed) }
     var received: [Received] { state.withLock { $0.received } }
     var connections: Int { state.withLock { $0.connections } }
 
@@ -45,6 +47,7 @@ final class ScriptedHTTPServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0).get()
         server.channel.withLock { $0 = bound }
+        server.boundPort.store(bound.localAddress?.port ?? 0, ordering: .relaxed)
         return server
     }
 

@@ -6,6 +6,8 @@ public struct WorkerChanges: Sendable, Equatable {
     public var attributes: String?
     /// `ActivitySid`.
     public var activitySid: String?
+    /// `RejectPendingReservations`, an update parameter only.
+    public var rejectPendingReservations: Bool?
 
     /// No changes.
     public init() {}

@@ -55,6 +55,18 @@ public enum WorkerRules {
         return updated
     }
 
+    /// Whether an update rejects the worker's pending reservations, given whether the activity the worker has
+    /// after it is available. Twilio documents `RejectPendingReservations` as valid only when that activity is
+    /// unavailable, so asking for it with an available one is a 20001. Without it a worker may change activity
+    /// while reservations are pending: they stay pending until answered or timed out, as on Twilio.
+    public static func rejectsPendingReservations(_ changes: WorkerChanges, activityAvailable: Bool) throws(TwilioError) -> Bool {
+        guard changes.rejectPendingReservations == true else { return false }
+        guard !activityAvailable else {
+            throw .invalidParameter("RejectPendingReservations is only valid when the Worker's new Activity is unavailable")
+        }
+        return true
+    }
+
     static func checkFriendlyName(_ name: String) throws(TwilioError) {
         guard name.count <= maximumFriendlyNameLength else {
             throw .invalidParameter("FriendlyName must be at most \(maximumFriendlyNameLength) characters; got \(name.count)")

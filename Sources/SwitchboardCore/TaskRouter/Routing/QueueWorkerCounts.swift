@@ -15,6 +15,17 @@ public struct QueueWorkerCounts: Sendable, Equatable {
         self.byActivity = byActivity
     }
 
+    /// The counts of a queue's `members` (worker SIDs), given each worker's activity SID (`activities`) and
+    /// whether each activity is an available one (`availability`). A worker whose activity is not known is not
+    /// counted, and an activity missing from `availability` counts as unavailable.
+    public init(members: some Sequence<String>, activities: [String: String], availability: [String: Bool]) {
+        self.init()
+        for member in members {
+            guard let activitySid = activities[member] else { continue }
+            add(activitySid: activitySid, available: availability[activitySid] ?? false)
+        }
+    }
+
     /// Counts one more worker in `activitySid`.
     public mutating func add(activitySid: String, available isAvailable: Bool) {
         if isAvailable { available += 1 } else { unavailable += 1 }

@@ -39,12 +39,63 @@ public enum ReservationRules {
         return moved(reservation, to: status, now: now)
     }
 
+    /// The `ReservationStatus` a reservation update asks for, from `ReservationStatus` and `Instruction` (both as
+    /// sent); `nil` when neither was sent.
+    ///
+    /// Switchboard places no calls, so of Twilio's assignment instructions only `accept` and `reject` mean
+    /// something here: they answer the reservation as `ReservationStatus` `accepted` and `rejected` do. The
+    /// voice instructions (`conference`, `call`, `dequeue`, `redirect`, `supervise`) are refused with a 20001
+    /// rather than ignored, since nothing would happen that the client asked for; so is an unknown instruction,
+    /// and one that contradicts the `ReservationStatus` sent with it.
+    public static func requestedStatus(reservationStatus: String?, instruction: String?) throws(TwilioError) -> String? {
+        guard let instruction else { return reservationStatus }
+        let implied: ReservationStatus
+        switch instruction.lowercased() {
+        case "accept": implied = .accepted
+        case "reject": implied = .rejected
+        case let voice where voiceInstructions.contains(voice):
+            throw .invalidParameter(
+                "Instruction '\(instruction)' needs a voice call, which Switchboard does not place; answer the reservation with Instruction=accept, Instruction=reject or ReservationStatus")
+        default:
+            throw .invalidParameter("Instruction must be one of accept, reject, \(voiceInstructions.joined(separator: ", ")); got '\(instruction)'")
+        }
+        if let reservationStatus, reservationStatus != implied.rawValue {
+            throw .invalidParameter("Instruction '\(instruction)' contradicts ReservationStatus '\(reservationStatus)'")
+        }
+        return implied.rawValue
+    }
+
+    /// Twilio's assignment instructions that act on a voice call.
+    static let voiceInstructions = ["conference", "call", "dequeue", "redirect", "supervise"]
+
     /// Ends a pending reservation on TaskRouter's initiative: `timeout` when nobody answered in time,
     /// `canceled` when its task was canceled, `rescinded` when another worker took the task. `nil` when the
     /// reservation is no longer pending or the status is not one of these, so nothing changes.
     public static func end(_ reservation: Reservation, as status: ReservationStatus, now: Date) -> Reservation? {
         guard reservation.status == .pending, status == .timeout || status == .canceled || status == .rescinded else { return nil }
         return moved(reservation, to: status, now: now)
+    }
+
+    /// The status a reservation's move gives its task, or `nil` when the task stays as it is.
+    ///
+    /// With multi-reservation (a queue's `MaxReservedWorkers` above 1) a task is offered to several workers at
+    /// once, so a rejection or a timeout returns the task to `pending` only when none of its other reservations
+    /// is still pending; until then it stays `reserved`. An acceptance assigns the task, and the engine rescinds
+    /// the other pending reservations (`end(_:as:now:)` with `rescinded`).
+    public static func taskStatus(afterMoveTo status: ReservationStatus, otherPendingReservations: Int) -> TaskAssignmentStatus? {
+        switch status {
+        case .accepted: .assigned
+        case .rejected, .timeout: otherPendingReservations > 0 ? .reserved : .pending
+        case .wrapping: .wrapping
+        case .completed: .completed
+        case .pending, .canceled, .rescinded: nil
+        }
+    }
+
+    /// Whether a task holding `pendingReservations` pending reservations may be offered to one more worker in a
+    /// queue whose `MaxReservedWorkers` is `maxReservedWorkers`.
+    public static func mayReserveAnother(pendingReservations: Int, maxReservedWorkers: Int) -> Bool {
+        pendingReservations < max(1, maxReservedWorkers)
     }
 
     /// Whether a pending reservation's answer is overdue at `now`.

@@ -132,4 +132,17 @@ import Testing
         let error = #expect(throws: TwilioError.self) { try WorkerRules.update(worker, with: changes, now: later) }
         #expect(error?.message.contains("FriendlyName") == true)
     }
+
+    @Test func rejectPendingReservationsRejectsOnlyWhenTheNewActivityIsUnavailable() throws {
+        var changes = WorkerChanges()
+        #expect(try !WorkerRules.rejectsPendingReservations(changes, activityAvailable: false))
+        #expect(try !WorkerRules.rejectsPendingReservations(changes, activityAvailable: true))
+        changes.rejectPendingReservations = false
+        #expect(try !WorkerRules.rejectsPendingReservations(changes, activityAvailable: true))
+        changes.rejectPendingReservations = true
+        #expect(try WorkerRules.rejectsPendingReservations(changes, activityAvailable: false))
+        let error = #expect(throws: TwilioError.self) { try WorkerRules.rejectsPendingReservations(changes, activityAvailable: true) }
+        #expect(error?.code == 20001)
+        #expect(error?.message.contains("RejectPendingReservations") == true)
+    }
 }

@@ -75,4 +75,63 @@ import Testing
         #expect(final == [.rejected, .timeout, .canceled, .rescinded, .completed])
         for status in final { #expect(ReservationRules.clientMoves(from: status).isEmpty) }
     }
+
+    // MARK: Multi-reservation
+
+    @Test(arguments: [
+        (ReservationStatus.accepted, 0, TaskAssignmentStatus.assigned as TaskAssignmentStatus?),
+        (.accepted, 2, .assigned),
+        (.rejected, 0, .pending),
+        (.rejected, 1, .reserved),
+        (.timeout, 0, .pending),
+        (.timeout, 2, .reserved),
+        (.wrapping, 0, .wrapping),
+        (.completed, 0, .completed),
+        (.rescinded, 0, nil),
+        (.canceled, 0, nil),
+    ])
+    func aDeclinedReservationFreesItsTaskOnlyWhenNoOtherIsPending(
+        _ status: ReservationStatus, _ otherPending: Int, _ expected: TaskAssignmentStatus?
+    ) {
+        #expect(ReservationRules.taskStatus(afterMoveTo: status, otherPendingReservations: otherPending) == expected)
+    }
+
+    @Test func aTaskMayHoldAsManyPendingReservationsAsItsQueueReservesWorkers() {
+        #expect(ReservationRules.mayReserveAnother(pendingReservations: 0, maxReservedWorkers: 1))
+        #expect(!ReservationRules.mayReserveAnother(pendingReservations: 1, maxReservedWorkers: 1))
+        #expect(ReservationRules.mayReserveAnother(pendingReservations: 2, maxReservedWorkers: 3))
+        #expect(!ReservationRules.mayReserveAnother(pendingReservations: 3, maxReservedWorkers: 3))
+        // A queue stored with nonsense still reserves one worker.
+        #expect(ReservationRules.mayReserveAnother(pendingReservations: 0, maxReservedWorkers: 0))
+    }
+
+    // MARK: Instruction
+
+    @Test(arguments: [
+        (nil as String?, nil as String?, nil as String?),
+        ("accepted", nil, "accepted"),
+        (nil, "accept", "accepted"),
+        (nil, "Accept", "accepted"),
+        (nil, "reject", "rejected"),
+        ("accepted", "accept", "accepted"),
+        ("rejected", "reject", "rejected"),
+    ])
+    func acceptAndRejectInstructionsAnswerTheReservationAsReservationStatusDoes(
+        _ status: String?, _ instruction: String?, _ expected: String?
+    ) throws {
+        #expect(try ReservationRules.requestedStatus(reservationStatus: status, instruction: instruction) == expected)
+    }
+
+    @Test(arguments: ["conference", "call", "dequeue", "redirect", "supervise"])
+    func voiceInstructionsAreRefusedNamingTheInstruction(_ instruction: String) {
+        let error = #expect(throws: TwilioError.self) { try ReservationRules.requestedStatus(reservationStatus: nil, instruction: instruction) }
+        #expect(error?.code == 20001)
+        #expect(error?.message.contains(instruction) == true)
+    }
+
+    @Test func unknownAndContradictoryInstructionsAreRefused() {
+        #expect(throws: TwilioError.self) { try ReservationRules.requestedStatus(reservationStatus: nil, instruction: "teleport") }
+        #expect(throws: TwilioError.self) { try ReservationRules.requestedStatus(reservationStatus: "rejected", instruction: "accept") }
+        #expect(throws: TwilioError.self) { try ReservationRules.requestedStatus(reservationStatus: "completed", instruction: "reject") }
+    }
 }

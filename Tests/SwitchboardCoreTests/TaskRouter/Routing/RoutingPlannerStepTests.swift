@@ -230,6 +230,58 @@ import Testing
         #expect(RoutingPlanner.stepAfterSkipping(step, in: Self.contactCenter, attributes: F.attributes(json)) == expected)
     }
 
+    static let nobodyAvailable = QueueWorkerCounts(available: 0, unavailable: 3)
+
+    func enterSkipping(
+        _ step: RoutingStep, _ json: String, counts: QueueWorkerCounts = nobodyAvailable, offerable: Set<String> = []
+    ) -> TaskRouterTask? {
+        let entered = F.now.addingTimeInterval(-5)
+        return RoutingPlanner.enterSkipping(
+            step, task: F.task(attributes: json), configuration: Self.contactCenter, attributes: F.attributes(json),
+            enteredAt: entered, now: F.now, counts: { _ in counts }, canOffer: { offerable.contains($0.taskQueueSid ?? "") })
+    }
+
+    @Test func aTargetWhoseSkipIfHoldsIsSkippedAtOnceWhenNobodyCanBeOfferedTheTask() throws {
+        let task = try #require(enterSkipping(RoutingStep(filterIndex: 0, targetIndex: 0), #"{"type": "support"}"#))
+        #expect(task.routingStep == RoutingStep(filterIndex: 0, targetIndex: 1))
+        #expect(task.taskQueueSid == F.support)
+        // The next target is entered at the same moment, so its timeout counts from there.
+        #expect(task.dateEnteredStep == F.now.addingTimeInterval(-5))
+        #expect(task.taskQueueEnteredDate == F.now.addingTimeInterval(-5))
+    }
+
+    @Test func aTargetIsKeptWhenSomeoneCanBeOfferedTheTaskThereOrItsSkipIfDoesNotHold() throws {
+        let support = #"{"type": "support"}"#
+        let offered = try #require(enterSkipping(RoutingStep(filterIndex: 0, targetIndex: 0), support, offerable: [F.support]))
+        #expect(offered.routingStep == RoutingStep(filterIndex: 0, targetIndex: 0))
+        let staffed = try #require(enterSkipping(RoutingStep(filterIndex: 0, targetIndex: 0), support, counts: QueueWorkerCounts(available: 1)))
+        #expect(staffed.routingStep == RoutingStep(filterIndex: 0, targetIndex: 0))
+        #expect(staffed.priority == 5)
+    }
+
+    @Test func aSkippedFiltersTaskGoesOnToTheNextMatchingFilterOrTheDefaultFilter() throws {
+        let vip = try #require(enterSkipping(RoutingStep(filterIndex: 1, targetIndex: 0), #"{"type": "sales", "vip": true}"#))
+        #expect(vip.routingStep == RoutingStep(filterIndex: 2, targetIndex: 0))
+        #expect(vip.priority == 20)
+        let plain = try #require(enterSkipping(RoutingStep(filterIndex: 1, targetIndex: 0), #"{"type": "sales"}"#))
+        #expect(plain.routingStep == .defaultFilter)
+        #expect(plain.taskQueueSid == F.everyone)
+    }
+
+    @Test func skippingStopsWhereATargetHasNoSkipIf() throws {
+        // The second support target has no skip_if, so the task stays there even though nobody can take it.
+        let task = try #require(enterSkipping(RoutingStep(filterIndex: 0, targetIndex: 0), #"{"type": "support"}"#))
+        #expect(task.routingStep?.targetIndex == 1)
+        #expect(enterSkipping(RoutingStep(filterIndex: 7, targetIndex: 0), #"{"type": "support"}"#) == nil)
+    }
+
+    @Test func aQueuesWorkerCountsComeFromItsMembersActivities() {
+        let counts = QueueWorkerCounts(
+            members: ["WKa", "WKb", "WKc", "WKgone"], activities: ["WKa": "WAidle", "WKb": "WAbreak", "WKc": "WAbreak", "WKother": "WAidle"],
+            availability: ["WAidle": true, "WAbreak": false])
+        #expect(counts == QueueWorkerCounts(available: 1, unavailable: 2, byActivity: ["WAidle": 1, "WAbreak": 2]))
+    }
+
     @Test func aQueuesMembersAreTheWorkersItsTargetWorkersMatchWhateverTheirActivity() {
         let workers = [
             F.worker("WKa", #"{"skills": ["support"]}"#, available: false),
