@@ -12,7 +12,8 @@ public func buildApplication(
     let webhooks = HTTPWebhookTransport(addressGuard: WebhookAddressGuard(allowPrivateTargets: configuration.allowPrivateWebhooks))
     let dispatcher = OutboxDispatcher(
         storage: dependencies.storage, connectors: dependencies.connectors, webhooks: webhooks, sids: dependencies.sids,
-        time: dependencies.time, doorbell: dependencies.doorbell, settings: configuration.dispatcher, logger: logger)
+        time: dependencies.time, doorbell: dependencies.doorbell, settings: configuration.dispatcher, logger: logger,
+        answerReaders: [AssignmentInstructionReader(routing: dependencies.routing, logger: logger)])
     return Application(
         responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard"),

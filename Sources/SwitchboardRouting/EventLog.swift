@@ -39,11 +39,20 @@ struct EventLog {
                          taskSid: task.sid, workerSid: reservation?.workerSid, description: description, data: data)
     }
 
-    func recordWorkerActivity(_ worker: Worker, activityName: String?) async throws {
-        let data = ["WorkerSid": worker.sid, "WorkerName": worker.friendlyName, "WorkerActivitySid": worker.activitySid,
+    /// Records a worker event (`worker.created`, `worker.activity.update`, `worker.deleted`) with Twilio's worker
+    /// fields. An activity change names the activity left and how long the worker was in it, as Twilio's
+    /// `WorkerPreviousActivitySid` and `WorkerTimeInPreviousActivity` do, so durations need no earlier event.
+    func recordWorker(_ type: String, _ worker: Worker, activityName: String?, leaving previous: Worker? = nil, description: String) async throws {
+        var data = ["WorkerSid": worker.sid, "WorkerName": worker.friendlyName, "WorkerActivitySid": worker.activitySid,
                     "WorkerActivityName": activityName ?? "", "WorkerAttributes": worker.attributes, "WorkspaceSid": worker.workspaceSid]
-        try await insert("worker.activity.update", accountSid: worker.accountSid, workspaceSid: worker.workspaceSid,
-                         resource: ("worker", worker.sid), taskSid: nil, workerSid: worker.sid, description: "Worker \(worker.friendlyName) updated to \(activityName ?? worker.activitySid) Activity", data: data)
+        if let previous {
+            let milliseconds = max(0, Int((now.timeIntervalSince(previous.dateStatusChanged) * 1000).rounded(.down)))
+            data["WorkerPreviousActivitySid"] = previous.activitySid
+            data["WorkerTimeInPreviousActivity"] = String(milliseconds / 1000)
+            data["WorkerTimeInPreviousActivityMs"] = String(milliseconds)
+        }
+        try await insert(type, accountSid: worker.accountSid, workspaceSid: worker.workspaceSid,
+                         resource: ("worker", worker.sid), taskSid: nil, workerSid: worker.sid, description: description, data: data)
     }
 
     private func insert(

@@ -200,6 +200,7 @@ public actor RoutingEngine {
                 try await events.record(
                     "reservation.created", task: task, reservation: reservation,
                     description: "Reservation \(reservation.sid) created for Worker \(worker.friendlyName)")
+                try await AssignmentCallbacks.queue(reservation, task: task, worker: worker, in: session, sids: sids, now: now)
                 guard offer.autoAnswer else { return .reserved }
                 reservation = try ReservationRules.transition(reservation, to: ReservationStatus.accepted.rawValue, now: now)
                 try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
@@ -378,24 +379,20 @@ public actor RoutingEngine {
             throw TwilioError.invalidParameter("WorkerActivitySid \(activitySid) is not an activity of this workspace")
         }
         guard worker.activitySid != activitySid else { return }
+        let previous = worker
         worker.activitySid = activitySid
         worker.dateStatusChanged = now
         worker.dateUpdated = now
         try await session.workers.update(worker)
-        try await EventLog(session: session, sids: sids, now: now).recordWorkerActivity(worker, activityName: activity.friendlyName)
+        try await recordActivityChange(from: previous, to: worker, activityName: activity.friendlyName, in: session, sids: sids, now: now)
     }
 
-    /// Records a worker's activity change made through the Workers API, rejects the worker's pending
-    /// reservations when the update said `RejectPendingReservations`, then routes: an available worker may take
-    /// work, and the tasks of rejected reservations move on to other workers.
-    public func workerChanged(_ worker: Worker, activityChangedTo activityName: String?, rejectingPendingReservations: Bool = false) async throws {
+    /// After a worker update made through the Workers API (its events recorded in that update's transaction),
+    /// rejects the worker's pending reservations when the update said `RejectPendingReservations`, then routes:
+    /// an available worker may take work, and the tasks of rejected reservations move on to other workers.
+    public func workerChanged(_ worker: Worker, rejectingPendingReservations: Bool = false) async throws {
         let now = time.now()
         let sids = self.sids
-        if let activityName {
-            try await storage.write { session in
-                try await EventLog(session: session, sids: sids, now: now).recordWorkerActivity(worker, activityName: activityName)
-            }
-        }
         if rejectingPendingReservations {
             let pending = try await storage.read { session in
                 try await session.reservations.list(workerSid: worker.sid, status: .pending, page: PageRequest(size: PageRequest.maximumSize)).items

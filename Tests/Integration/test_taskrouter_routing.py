@@ -162,6 +162,23 @@ def test_a_worker_who_becomes_available_gets_the_waiting_task(client):
     assert center.pending_reservation(task).worker_sid == kate.sid
 
 
+def test_worker_events_record_creation_each_activity_change_with_the_activity_left_and_deletion(client, raw):
+    center = Center(client)
+    nora = center.worker("nora", available=False)
+    time.sleep(1.1)
+    center.tr.workers(nora.sid).update(activity_sid=center.activities["Available"])
+    center.tr.workers(nora.sid).delete()
+    events = raw.get(f"{WORKSPACES}/{center.workspace.sid}/Events", WorkerSid=nora.sid).json()["events"]
+    assert [e["event_type"] for e in events] == ["worker.created", "worker.activity.update", "worker.deleted"]
+    created, change, deleted = (e["event_data"] for e in events)
+    assert created["worker_activity_sid"] == center.activities["Offline"]
+    assert (change["worker_previous_activity_sid"], change["worker_activity_sid"]) == (center.activities["Offline"], center.activities["Available"])
+    assert change["worker_activity_name"] == "Available"
+    assert int(change["worker_time_in_previous_activity_ms"]) >= 1000
+    assert int(change["worker_time_in_previous_activity"]) == int(change["worker_time_in_previous_activity_ms"]) // 1000
+    assert deleted["worker_sid"] == nora.sid
+
+
 def test_accept_then_wrap_up_then_complete_from_the_workers_side(client):
     center = Center(client)
     liam = center.worker("liam")

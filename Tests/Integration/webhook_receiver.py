@@ -2,14 +2,15 @@
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable, Dict, List
+from typing import Callable, Dict, List, Tuple, Union
 from urllib.parse import parse_qsl
 
 
 class WebhookReceiver:
-    """Records every request; `answer(request, earlier_with_same_token)` gives the HTTP status (default 204)."""
+    """Records every request; `answer(request, earlier_with_same_token)` gives the HTTP status (default 204), or a
+    (status, JSON body) pair."""
 
-    def __init__(self, answer: Callable[[dict, int], int] = None):
+    def __init__(self, answer: Callable[[dict, int], Union[int, Tuple[int, str]]] = None):
         """Bind to a free loopback port."""
         self.requests: List[dict] = []
         self.answer = answer or (lambda request, earlier: 204)
@@ -32,10 +33,15 @@ class WebhookReceiver:
                 with outer.lock:
                     earlier = sum(1 for r in outer.requests if r["token"] == request["token"])
                     outer.requests.append(request)
-                status = outer.answer(request, earlier)
+                answered = outer.answer(request, earlier)
+                status, body = answered if isinstance(answered, tuple) else (answered, "")
+                data = body.encode()
                 self.send_response(status)
-                self.send_header("Content-Length", "0")
+                if data:
+                    self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
+                self.wfile.write(data)
 
             do_GET = do_POST
 

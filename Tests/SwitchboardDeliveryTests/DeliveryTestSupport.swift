@@ -106,12 +106,16 @@ struct DeliveryHarness {
     }
 
     /// A dispatcher on this harness's clock; the sandbox delivers every channel unless other connectors are given.
-    func dispatcher(connectors: [any ChannelConnector]? = nil, retryPolicy: RetryPolicy = DeliveryHarness.retryPolicy) -> OutboxDispatcher {
+    func dispatcher(
+        connectors: [any ChannelConnector]? = nil, retryPolicy: RetryPolicy = DeliveryHarness.retryPolicy,
+        answerReaders: [any WebhookAnswerReader] = []
+    ) -> OutboxDispatcher {
         let clock = self.clock
         return OutboxDispatcher(
             storage: storage, connectors: ConnectorDirectory(connectors ?? [SandboxConnector(storage: storage, time: clock)]),
             webhooks: webhooks, sids: sids, time: clock, doorbell: OutboxDoorbell(),
-            settings: DispatcherSettings(retryPolicy: retryPolicy), logger: Self.quietLogger, milliseconds: { clock.milliseconds })
+            settings: DispatcherSettings(retryPolicy: retryPolicy), logger: Self.quietLogger, answerReaders: answerReaders,
+            milliseconds: { clock.milliseconds })
     }
 
     /// Queues a webhook call and returns its entry.

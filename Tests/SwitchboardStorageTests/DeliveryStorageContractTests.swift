@@ -183,12 +183,46 @@ import SwitchboardStorage
     /// Stores `entries` and returns them; any pending entry left from before is removed first.
     func prepare(_ storage: SQLStorage, _ entries: [OutboxEntry]) async throws -> [OutboxEntry] {
         try await storage.write { session in
-            for leftover in try await session.outbox.claimDue(now: .max, leaseUntil: .max, limit: 100_000) {
-                try await session.outbox.remove(sid: leftover.sid)
+            // Entries behind others with their ordering key are claimable only once those are gone.
+            var leftovers = try await session.outbox.claimDue(now: .max, leaseUntil: .max, limit: 100_000)
+            while !leftovers.isEmpty {
+                for leftover in leftovers { try await session.outbox.remove(sid: leftover.sid) }
+                leftovers = try await session.outbox.claimDue(now: .max, leaseUntil: .max, limit: 100_000)
             }
             for entry in entries { try await session.outbox.enqueue(entry) }
         }
         return entries
+    }
+
+    @Test(arguments: TestBackend.available)
+    func entriesWithOneOrderingKeyLeaveOneAtATimeInTheOrderTheyWereWritten(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = DeliveryFixtures.sid(.account)
+            let key = "message +14155550199 \(DeliveryFixtures.sid(.message))"
+            func keyed(due: Int64) -> OutboxEntry {
+                var entry = DeliveryFixtures.entry(accountSid: account, due: due)
+                entry.orderingKey = key
+                return entry
+            }
+            // The second is due before the first, but was written after it.
+            let (first, second, third) = (keyed(due: 5), keyed(due: 0), keyed(due: 0))
+            let unrelated = DeliveryFixtures.entry(accountSid: account, due: 0)
+            _ = try await prepare(storage, [first, second, third, unrelated])
+            #expect(try await claim(storage, at: now) == [unrelated.sid])
+            try await storage.write { try await $0.outbox.remove(sid: unrelated.sid) }
+            #expect(try await claim(storage, at: now + 5) == [first.sid])
+            // Out under a lease, or back for a retry, the first still holds the others back.
+            #expect(try await claim(storage, at: now + 6) == [])
+            #expect(try await claim(storage, at: now + 5 + lease) == [first.sid])
+            try await storage.write { try await $0.outbox.remove(sid: first.sid) }
+            #expect(try await claim(storage, at: now + 6 + lease) == [second.sid])
+            // One that failed for good holds nothing back.
+            var failed = try #require(try await storage.read { try await $0.outbox.find(sid: second.sid) })
+            failed.status = .failed
+            let gaveUp = failed
+            try await storage.write { try await $0.outbox.record(gaveUp) }
+            #expect(try await claim(storage, at: now + 7 + lease) == [third.sid])
+        }
     }
 
     func claim(_ storage: SQLStorage, at time: Int64, limit: Int = 100) async throws -> [String] {
@@ -206,6 +240,8 @@ import SwitchboardStorage
                 .message(sid: DeliveryFixtures.sid(.message)),
                 .webhook(WebhookCall(url: "https://hooks.example.com/status?x=1#rc=2&rp=5xx", body: form, purpose: "message-status")),
                 .webhook(WebhookCall(url: "https://hooks.example.com/get", method: "GET", body: .form([]), purpose: "taskrouter-event")),
+                .webhook(WebhookCall(url: "https://hooks.example.com/assign", body: form, purpose: "assignment-callback",
+                                     fallbackUrl: "https://fallback.example.com/assign")),
                 .webhook(WebhookCall(url: "https://hooks.example.com/json", body: .json(#"{"a":"Zoë","b":[1,2]}"#), purpose: "conversations")),
             ]
             var entries = works.map { DeliveryFixtures.entry(accountSid: account, work: $0) }

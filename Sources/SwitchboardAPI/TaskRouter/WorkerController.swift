@@ -37,6 +37,7 @@ public struct WorkerController: Sendable {
             let activity = try await Self.activity(worker.activitySid, session: session, workspaceSid: workspace.sid)
             try await Self.requireUniqueName(worker.friendlyName, workspaceSid: workspace.sid, session: session)
             try await session.workers.insert(worker)
+            try await RoutingEngine.recordCreated(worker, activityName: activity.friendlyName, in: session, sids: sids, now: now)
             for taskChannel in try await session.taskChannels.list(workspaceSid: workspace.sid, page: PageRequest(size: PageRequest.maximumSize)).items {
                 try await session.workers.insertChannel(WorkerChannelRules.create(
                     sid: sids.make(.workerChannel), accountSid: workspace.accountSid, workspaceSid: workspace.sid, workerSid: worker.sid,
@@ -84,7 +85,8 @@ public struct WorkerController: Sendable {
         let sid = try context.parameters.require("sid")
         let changes = try Self.changes(from: try await request.formParameters(context: context))
         let now = dependencies.time.now()
-        let (worker, activity, activityChanged, rejecting) = try await dependencies.storage.write { session in
+        let sids = dependencies.sids
+        let (worker, activity, rejecting) = try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             guard let existing = try await session.workers.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
             let updated = try WorkerRules.update(existing, with: changes, now: now)
@@ -94,19 +96,28 @@ public struct WorkerController: Sendable {
                 try await Self.requireUniqueName(updated.friendlyName, workspaceSid: workspace.sid, session: session)
             }
             if updated != existing { try await session.workers.update(updated) }
-            return (updated, activity, existing.activitySid != updated.activitySid, rejecting)
+            if existing.activitySid != updated.activitySid {
+                try await RoutingEngine.recordActivityChange(
+                    from: existing, to: updated, activityName: activity.friendlyName, in: session, sids: sids, now: now)
+            }
+            return (updated, activity, rejecting)
         }
         // A worker who became available, or whose attributes changed, may now match waiting tasks.
-        try await dependencies.routing.workerChanged(
-            worker, activityChangedTo: activityChanged ? activity.friendlyName : nil, rejectingPendingReservations: rejecting)
+        try await dependencies.routing.workerChanged(worker, rejectingPendingReservations: rejecting)
         return JSONResponse.make(WorkerRepresentation.json(worker, activity: activity, baseURL: context.domainBaseURL))
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let sid = try context.parameters.require("sid")
+        let now = dependencies.time.now()
+        let sids = dependencies.sids
         try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
-            guard try await session.workers.delete(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
+            guard let worker = try await session.workers.find(sid: sid, workspaceSid: workspace.sid),
+                  try await session.workers.delete(sid: sid, workspaceSid: workspace.sid)
+            else { throw context.notFound }
+            let activity = try await session.activities.find(sid: worker.activitySid, workspaceSid: workspace.sid)
+            try await RoutingEngine.recordDeleted(worker, activityName: activity?.friendlyName, in: session, sids: sids, now: now)
         }
         return JSONResponse.noContent()
     }

@@ -23,12 +23,17 @@ public struct OutboxEntry: Sendable, Equatable {
     public var dateCreated: Date
     /// When it last changed.
     public var dateUpdated: Date
+    /// Entries with the same key leave one at a time, in the order they were written: the messages from one
+    /// address to another, so a customer reads an agent's messages in the order they were sent.
+    public var orderingKey: String?
 
     /// Creates an entry due at once.
     public init(
         sid: String, accountSid: String, work: OutboxWork, status: OutboxStatus = .pending, attempts: Int = 0,
-        firstAttemptAt: Int64? = nil, nextAttemptAt: Int64, lastError: String? = nil, dateCreated: Date, dateUpdated: Date
+        firstAttemptAt: Int64? = nil, nextAttemptAt: Int64, lastError: String? = nil, dateCreated: Date, dateUpdated: Date,
+        orderingKey: String? = nil
     ) {
+        self.orderingKey = orderingKey
         self.sid = sid
         self.accountSid = accountSid
         self.work = work
@@ -41,9 +46,10 @@ public struct OutboxEntry: Sendable, Equatable {
         self.dateUpdated = dateUpdated
     }
 
-    /// An entry due at once for `work`.
-    public static func due(_ work: OutboxWork, sid: String, accountSid: String, now: Date) -> OutboxEntry {
-        OutboxEntry(sid: sid, accountSid: accountSid, work: work, nextAttemptAt: OutboxClock.milliseconds(now), dateCreated: now, dateUpdated: now)
+    /// An entry due at once for `work`, after any earlier entry with its `orderingKey`.
+    public static func due(_ work: OutboxWork, sid: String, accountSid: String, now: Date, orderingKey: String? = nil) -> OutboxEntry {
+        OutboxEntry(sid: sid, accountSid: accountSid, work: work, nextAttemptAt: OutboxClock.milliseconds(now), dateCreated: now,
+                    dateUpdated: now, orderingKey: orderingKey)
     }
 }
 
@@ -83,13 +89,16 @@ public struct WebhookCall: Sendable, Equatable {
     public var body: WebhookBody
     /// What the call reports, such as `message-status` or `taskrouter-event`, for logs and the failure list.
     public var purpose: String
+    /// Where to send the same call when `url` does not answer with success, as Twilio's fallback URLs do.
+    public var fallbackUrl: String?
 
     /// Creates a call.
-    public init(url: String, method: String = "POST", body: WebhookBody, purpose: String) {
+    public init(url: String, method: String = "POST", body: WebhookBody, purpose: String, fallbackUrl: String? = nil) {
         self.url = url
         self.method = method
         self.body = body
         self.purpose = purpose
+        self.fallbackUrl = fallbackUrl
     }
 }
 

@@ -8,6 +8,13 @@ public enum OutboundMessages {
     /// Stores `message` and queues its delivery; call inside the write transaction of the change that sends it.
     public static func queue(_ message: Message, in session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
         try await session.messages.insert(message)
-        try await session.outbox.enqueue(.due(.message(sid: message.sid), sid: sids.make(.outboxEntry), accountSid: message.accountSid, now: now))
+        try await session.outbox.enqueue(.due(
+            .message(sid: message.sid), sid: sids.make(.outboxEntry), accountSid: message.accountSid, now: now,
+            orderingKey: orderingKey(of: message)))
+    }
+
+    /// Messages from one address to another leave in the order they were sent; other pairs do not wait for them.
+    static func orderingKey(of message: Message) -> String {
+        "message \(message.from) \(message.to)"
     }
 }

@@ -17,16 +17,21 @@ public final class OutboxDispatcher: Service {
     let settings: DispatcherSettings
     let logger: Logger
     let milliseconds: @Sendable () -> Int64
+    /// The readers of answers, by the purpose of the calls they answer.
+    let answerReaders: [String: any WebhookAnswerReader]
 
-    /// Creates a dispatcher; `milliseconds` is the wall clock retries are scheduled by.
+    /// Creates a dispatcher; `milliseconds` is the wall clock retries are scheduled by; `answerReaders` act on
+    /// the answers to calls of their purpose.
     public init(
         storage: any Storage, connectors: ConnectorDirectory, webhooks: any WebhookTransport, sids: any SidGenerator,
         time: any TimeSource, doorbell: OutboxDoorbell, settings: DispatcherSettings, logger: Logger,
+        answerReaders: [any WebhookAnswerReader] = [],
         milliseconds: @escaping @Sendable () -> Int64 = { OutboxClock.milliseconds(Date()) }
     ) {
         self.storage = storage
         self.connectors = connectors
         self.webhooks = webhooks
+        self.answerReaders = Dictionary(answerReaders.map { ($0.purpose, $0) }, uniquingKeysWith: { first, _ in first })
         self.ledger = MessageStatusLedger(sids: sids)
         self.time = time
         self.doorbell = doorbell
@@ -144,17 +149,44 @@ public final class OutboxDispatcher: Service {
         guard let account, account.status != .closed else {
             return try await settle(entry, started: started, .giveUp("the account is closed"))
         }
-        let request = WebhookSigning.request(for: call, authToken: account.authToken, idempotencyToken: entry.sid)
-        switch await webhooks.send(request) {
+        var outcome = await webhooks.send(WebhookSigning.request(for: call, authToken: account.authToken, idempotencyToken: entry.sid))
+        if let fallback = call.fallbackUrl, !Self.succeeded(outcome) {
+            // Twilio's fallback URLs get the same call, signed for their own URL, when the first answer is no success.
+            var fallbackCall = call
+            fallbackCall.url = fallback
+            let primary = outcome
+            outcome = await webhooks.send(WebhookSigning.request(for: fallbackCall, authToken: account.authToken, idempotencyToken: entry.sid))
+            if !Self.succeeded(outcome) { outcome = primary }
+        }
+        switch outcome {
         case .refused(let reason):
             try await settle(entry, started: started, .giveUp("refused: \(reason)"))
-        case .attempted(let result):
+        case .attempted(let result, let body):
             let description = Self.describe(result)
             switch DeliveryOutcome(classifying: result) {
-            case .delivered: try await settle(entry, started: started, .delivered)
+            case .delivered:
+                await readAnswer(body, to: call, entry: entry)
+                try await settle(entry, started: started, .delivered)
             case .retry: try await settle(entry, started: started, .retry(description))
             case .giveUp: try await settle(entry, started: started, .giveUp(description))
             }
+        }
+    }
+
+    /// Whether a send ended in an answer that counts as delivered.
+    static func succeeded(_ outcome: WebhookResult) -> Bool {
+        guard case .attempted(let result, _) = outcome, case .delivered = DeliveryOutcome(classifying: result) else { return false }
+        return true
+    }
+
+    /// Hands a successful answer to the reader of its call's purpose. A reader's failure is logged and not
+    /// retried: the application did answer, and asking again would repeat a call it has already handled.
+    func readAnswer(_ body: [UInt8], to call: WebhookCall, entry: OutboxEntry) async {
+        guard let reader = answerReaders[call.purpose] else { return }
+        do {
+            try await reader.read(body, answering: call, accountSid: entry.accountSid)
+        } catch {
+            logger.warning("Outbox: could not act on an answer", metadata: ["entry": "\(entry.sid)", "purpose": "\(call.purpose)", "error": "\(error)"])
         }
     }
 

@@ -44,17 +44,18 @@ public final class HTTPWebhookTransport: WebhookTransport, Service {
         var attempts = 0
         while true {
             let remaining = deadline - ContinuousClock.now
-            let result = await attempt(request, url: target.url, host: target.host,
-                                       timeout: min(remaining, overrides.readTimeout + overrides.connectTimeout))
+            let (result, body) = await attempt(request, url: target.url, host: target.host,
+                                               timeout: min(remaining, overrides.readTimeout + overrides.connectTimeout))
             attempts += 1
             // `rc` and `rp` are Twilio's immediate retries inside one delivery; the outbox retries later with backoff.
             guard attempts <= overrides.retryCount, overrides.retries(result), ContinuousClock.now < deadline else {
-                return .attempted(result)
+                return .attempted(result, body: body)
             }
         }
     }
 
-    func attempt(_ request: WebhookRequest, url: String, host: String?, timeout: Duration) async -> DeliveryAttemptResult {
+    /// One request; the answer's body is read up to ``answerLimit`` bytes, which is more than any instruction needs.
+    func attempt(_ request: WebhookRequest, url: String, host: String?, timeout: Duration) async -> (DeliveryAttemptResult, [UInt8]) {
         var outgoing = HTTPClientRequest(url: url)
         outgoing.method = HTTPMethod(rawValue: request.method)
         for header in request.headers { outgoing.headers.add(name: header.name, value: header.value) }
@@ -63,14 +64,17 @@ public final class HTTPWebhookTransport: WebhookTransport, Service {
         let milliseconds = max(1, timeout.wholeMilliseconds)
         do {
             let response = try await client.execute(outgoing, timeout: .milliseconds(milliseconds))
-            _ = try? await response.body.collect(upTo: 64 * 1024)
-            return .response(status: Int(response.status.code))
+            let body = (try? await response.body.collect(upTo: Self.answerLimit)).map { Array($0.readableBytesView) } ?? []
+            return (.response(status: Int(response.status.code)), body)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
-            return .responseTimedOut
+            return (.responseTimedOut, [])
         } catch {
-            return .connectFailed
+            return (.connectFailed, [])
         }
     }
+
+    /// How much of an answer's body is kept.
+    static let answerLimit = 64 * 1024
 
     /// For plain HTTP, the URL with its host replaced by the checked address, and the Host header to send; HTTPS
     /// keeps the name, which TLS needs to verify the certificate, and relies on the check alone.

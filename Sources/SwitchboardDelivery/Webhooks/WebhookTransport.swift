@@ -42,8 +42,9 @@ public protocol WebhookTransport: Sendable {
 
 /// How a webhook request ended.
 public enum WebhookResult: Sendable, Equatable {
-    /// It reached the application, which answered or timed out as the attempt result says.
-    case attempted(DeliveryAttemptResult)
+    /// It reached the application, which answered or timed out as the attempt result says; `body` is the start
+    /// of the answer's body (empty when there was none).
+    case attempted(DeliveryAttemptResult, body: [UInt8] = [])
     /// It was not sent: the target is not allowed (a private address, a malformed URL).
     case refused(String)
 }

@@ -11,12 +11,13 @@ struct SQLOutboxRepository: OutboxRepository {
     func enqueue(_ entry: OutboxEntry) async throws {
         let stored = Self.stored(entry.work)
         try await database.insert(into: "outbox")
-            .columns("sid", "account_sid", "kind", "target", "method", "body_format", "body", "purpose", "status", "attempts",
-                     "first_attempt_at", "next_attempt_at", "last_error", "date_created", "date_updated")
+            .columns("sid", "account_sid", "kind", "target", "method", "body_format", "body", "purpose", "fallback_url", "status", "attempts",
+                     "first_attempt_at", "next_attempt_at", "last_error", "date_created", "date_updated", "ordering_key")
             .values(SQLBind(entry.sid), SQLBind(entry.accountSid), SQLBind(entry.work.kind), SQLBind(stored.target),
-                    SQLBind(stored.method), SQLBind(stored.bodyFormat), SQLBind(stored.body), SQLBind(stored.purpose),
+                    SQLBind(stored.method), SQLBind(stored.bodyFormat), SQLBind(stored.body), SQLBind(stored.purpose), SQLBind(stored.fallbackUrl),
                     SQLBind(entry.status.rawValue), SQLBind(entry.attempts), SQLBind(entry.firstAttemptAt), SQLBind(entry.nextAttemptAt),
-                    SQLBind(entry.lastError), SQLBind(StoredDate.encode(entry.dateCreated)), SQLBind(StoredDate.encode(entry.dateUpdated)))
+                    SQLBind(entry.lastError), SQLBind(StoredDate.encode(entry.dateCreated)), SQLBind(StoredDate.encode(entry.dateUpdated)),
+                    SQLBind(entry.orderingKey))
             .run()
     }
 
@@ -25,8 +26,12 @@ struct SQLOutboxRepository: OutboxRepository {
         let rows = try await database.raw("""
             UPDATE outbox SET lease_until = \(bind: leaseUntil)
             WHERE seq IN (
-                SELECT seq FROM outbox
+                SELECT seq FROM outbox AS candidate
                 WHERE status = 'pending' AND next_attempt_at <= \(bind: now) AND (lease_until IS NULL OR lease_until <= \(bind: now))
+                AND (ordering_key IS NULL OR NOT EXISTS (
+                    SELECT 1 FROM outbox AS earlier
+                    WHERE earlier.ordering_key = candidate.ordering_key AND earlier.seq < candidate.seq AND earlier.status = 'pending'
+                ))
                 ORDER BY next_attempt_at, seq LIMIT \(bind: limit)\(unsafeRaw: skipLocked)
             )
             RETURNING *
@@ -82,14 +87,14 @@ struct SQLOutboxRepository: OutboxRepository {
         return counts
     }
 
-    static func stored(_ work: OutboxWork) -> (target: String, method: String, bodyFormat: String?, body: String?, purpose: String) {
+    static func stored(_ work: OutboxWork) -> (target: String, method: String, bodyFormat: String?, body: String?, purpose: String, fallbackUrl: String?) {
         switch work {
         case .message(let sid):
-            return (sid, "SEND", nil, nil, "message")
+            return (sid, "SEND", nil, nil, "message", nil)
         case .webhook(let call):
             switch call.body {
-            case .form(let pairs): return (call.url, call.method, "form", FormEncoding.encode(pairs), call.purpose)
-            case .json(let text): return (call.url, call.method, "json", text, call.purpose)
+            case .form(let pairs): return (call.url, call.method, "form", FormEncoding.encode(pairs), call.purpose, call.fallbackUrl)
+            case .json(let text): return (call.url, call.method, "json", text, call.purpose, call.fallbackUrl)
             }
         }
     }
@@ -113,7 +118,8 @@ struct SQLOutboxRepository: OutboxRepository {
             default: throw StoredValueError(column: "body_format", value: format ?? "NULL")
             }
             work = .webhook(WebhookCall(url: target, method: try row.decode(column: "method", as: String.self), body: body,
-                                        purpose: try row.decode(column: "purpose", as: String.self)))
+                                        purpose: try row.decode(column: "purpose", as: String.self),
+                                        fallbackUrl: try row.decode(column: "fallback_url", as: String?.self)))
         default:
             throw StoredValueError(column: "kind", value: kind)
         }
@@ -127,6 +133,7 @@ struct SQLOutboxRepository: OutboxRepository {
             nextAttemptAt: try row.decode(column: "next_attempt_at", as: Int64.self),
             lastError: try row.decode(column: "last_error", as: String?.self),
             dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)),
-            dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)))
+            dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)),
+            orderingKey: try row.decode(column: "ordering_key", as: String?.self))
     }
 }

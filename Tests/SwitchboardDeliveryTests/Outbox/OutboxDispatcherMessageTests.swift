@@ -32,6 +32,18 @@ import SwitchboardStorage
         }
     }
 
+    @Test func messagesToOneCustomerLeaveOneAtATimeInTheOrderTheyWereSentWhileOthersGoAlongside() async throws {
+        try await DeliveryHarness.run { harness in
+            let first = try await harness.queueMessage(to: "+14155550100")
+            let second = try await harness.queueMessage(to: "+14155550100")
+            let elsewhere = try await harness.queueMessage(to: "+14155550101")
+            let dispatcher = harness.dispatcher()
+            #expect(await harness.deliverDue(with: dispatcher).map(\.work) == [.message(sid: first.sid), .message(sid: elsewhere.sid)])
+            #expect(await harness.deliverDue(with: dispatcher).map(\.work).contains(.message(sid: second.sid)))
+            #expect(try await handset("+14155550100", in: harness).map(\.messageSid) == [first.sid, second.sid])
+        }
+    }
+
     @Test func aStatusCallbackCarriesTheMessageAsItWasAtThatChange() async throws {
         try await DeliveryHarness.run { harness in
             let queued = try await harness.queueMessage()

@@ -5,9 +5,9 @@ public import struct Foundation.Date
 ///
 /// Each `worker.activity.update` event starts a stint in the activity it names, which lasts until the worker's
 /// next change, or until now. A worker with no recorded change has been in their current activity since they
-/// were created. The part of a worker's life before their first recorded change is left out: the event names
-/// the activity moved to, not the one left. Each stint's overlap with the window is one sample of its
-/// activity's `{avg, min, max, total}`.
+/// were created. The stint before a worker's first known change comes from that change's
+/// `WorkerPreviousActivitySid` and `WorkerTimeInPreviousActivityMs`. Each stint's overlap with the window is one
+/// sample of its activity's `{avg, min, max, total}`.
 public enum ActivityDurations {
     /// The event type of an activity change.
     public static let eventType = "worker.activity.update"
@@ -28,6 +28,9 @@ public enum ActivityDurations {
         for worker in workers {
             let timeline = (byWorker[worker.sid] ?? []).sorted { $0.date < $1.date }
             var stints: [(activitySid: String, from: Date, to: Date)] = []
+            if let first = timeline.first, let previous = first.workerPreviousActivitySid, let milliseconds = first.workerTimeInPreviousActivityMs {
+                stints.append((previous, first.date.addingTimeInterval(-Double(milliseconds) / 1000), first.date))
+            }
             for (index, change) in timeline.enumerated() {
                 let to = index + 1 < timeline.count ? timeline[index + 1].date : until
                 if let activity = change.workerActivitySid { stints.append((activity, change.date, to)) }

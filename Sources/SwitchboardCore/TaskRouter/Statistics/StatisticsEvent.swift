@@ -13,6 +13,10 @@ struct StatisticsEvent {
     let taskAge: Int?
     /// The activity a worker moved to (`WorkerActivitySid`).
     let workerActivitySid: String?
+    /// The activity a worker left (`WorkerPreviousActivitySid`).
+    let workerPreviousActivitySid: String?
+    /// How long the worker had been in the activity they left, in milliseconds (`WorkerTimeInPreviousActivityMs`).
+    let workerTimeInPreviousActivityMs: Int?
 
     init(_ event: TaskRouterEvent) {
         let data = (try? AttributeValue.parseAttributes(event.eventData)) ?? .emptyObject
@@ -27,11 +31,16 @@ struct StatisticsEvent {
         taskQueueSid = text("TaskQueueSid")
         workflowSid = text("WorkflowSid")
         taskChannel = text("TaskChannelUniqueName")
-        switch data.value(at: AttributePath(keys: ["TaskAge"])) {
-        case .string(let value): taskAge = Int(value)
-        case .number(let value): taskAge = Int(value)
-        default: taskAge = nil
+        func integer(_ key: String) -> Int? {
+            switch data.value(at: AttributePath(keys: [key])) {
+            case .string(let value): return Int(value)
+            case .number(let value): return Int(value)
+            default: return nil
+            }
         }
+        taskAge = integer("TaskAge")
         workerActivitySid = text("WorkerActivitySid")
+        workerPreviousActivitySid = text("WorkerPreviousActivitySid")
+        workerTimeInPreviousActivityMs = integer("WorkerTimeInPreviousActivityMs")
     }
 }

@@ -33,7 +33,18 @@ import Testing
         let worker = F.worker("WKa", activity: "WAbreak", createdSecondsAfterStart: -3600)
         let changes = [Self.change("WKa", to: "WAbreak", at: 500), Self.change("WKgone", to: "WAidle", at: 10)]
         let durations = ActivityDurations.compute(workers: [worker], changes: changes, window: F.window, now: F.start.addingTimeInterval(600))
-        // Before its first recorded change the worker's activity is unknown, so only the stint after it counts.
+        // A change that does not say what it left (recorded before Switchboard kept that) leaves the time before it out.
         #expect(durations == ["WAbreak": DurationSummary([100])])
+    }
+
+    @Test func theActivityLeftAtTheFirstChangeCountsForTheTimeTheWorkerSpentInIt() {
+        let worker = F.worker("WKa", activity: "WAbreak", createdSecondsAfterStart: -3600)
+        let changes = [
+            F.event(ActivityDurations.eventType, at: 500, task: nil, worker: "WKa", queue: nil, workflow: nil, activity: "WAbreak",
+                    leaving: ("WAidle", 1_000_000)),
+        ]
+        let durations = ActivityDurations.compute(workers: [worker], changes: changes, window: F.window, now: F.start.addingTimeInterval(600))
+        // Idle for 1000 s before the change at 500 s: the window holds its last 500 s of it.
+        #expect(durations == ["WAidle": DurationSummary([500]), "WAbreak": DurationSummary([100])])
     }
 }

@@ -9,7 +9,8 @@ enum StatisticsFixtures {
     /// An event `seconds` after the window's start, with the fields `EventLog` records.
     static func event(
         _ type: String, at seconds: Double, task: String? = "WT1", worker: String? = nil, queue: String? = "WQsupport",
-        workflow: String? = "WWmain", channel: String = "sms", age: Int? = nil, activity: String? = nil
+        workflow: String? = "WWmain", channel: String = "sms", age: Int? = nil, activity: String? = nil,
+        leaving previous: (activity: String, milliseconds: Int)? = nil
     ) -> TaskRouterEvent {
         var data: [String: String] = ["TaskChannelUniqueName": channel]
         if let queue { data["TaskQueueSid"] = queue }
@@ -17,6 +18,10 @@ enum StatisticsFixtures {
         if let age { data["TaskAge"] = String(age) }
         if let worker { data["WorkerSid"] = worker }
         if let activity { data["WorkerActivitySid"] = activity }
+        if let previous {
+            data["WorkerPreviousActivitySid"] = previous.activity
+            data["WorkerTimeInPreviousActivityMs"] = String(previous.milliseconds)
+        }
         let json = String(decoding: try! JSONSerialization.data(withJSONObject: data, options: [.sortedKeys]), as: UTF8.self)
         return TaskRouterEvent(
             sid: "EV\(type)\(seconds)", accountSid: "AC1", workspaceSid: "WS1", eventType: type, resourceType: "task",
