@@ -117,6 +117,46 @@ import SwitchboardStorage
     }
 
     @Test(arguments: TestBackend.available)
+    func aWorkflowRoutesToAQueueOnlyWhenItsConfigurationTargetsItNotWhenItMerelyMentionsIt(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let (_, workspaces) = try await F.seedWorkspaces(storage, count: 2)
+            let (workspace, other) = (workspaces[0], workspaces[1])
+            let (queue, mentioned) = (F.sid(.taskQueue), F.sid(.taskQueue))
+            var routing = F.workflow(in: workspace, name: "Routes")
+            routing.configuration = #"{"task_routing":{"filters":[{"filter_friendly_name":"f","expression":"1==1","targets":[{"queue":"\#(queue)"}]}]}}"#
+            var mentioning = F.workflow(in: workspace, name: "Mentions")
+            mentioning.configuration = #"{"task_routing":{"filters":[{"filter_friendly_name":"\#(mentioned)","expression":"q == '\#(mentioned)'","targets":[{"queue":"\#(queue)"}]}]}}"#
+            var elsewhere = F.workflow(in: other, name: "Other workspace")
+            elsewhere.configuration = routing.configuration
+            let stored = [routing, mentioning, elsewhere]
+            try await storage.write { session in for workflow in stored { try await session.workflows.insert(workflow) } }
+            let found = try await storage.read { try await $0.workflows.routing(toQueue: queue, workspaceSid: workspace.sid) }
+            #expect([routing.sid, mentioning.sid].contains(found?.sid))
+            #expect(try await storage.read { try await $0.workflows.routing(toQueue: mentioned, workspaceSid: workspace.sid) } == nil)
+            #expect(try await storage.read { try await $0.workflows.routing(toQueue: F.sid(.taskQueue), workspaceSid: workspace.sid) } == nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aQueueUsesAnActivityAsItsReservationOrAssignmentActivity(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let (_, workspaces) = try await F.seedWorkspaces(storage)
+            let workspace = workspaces[0]
+            let (reserving, assigning, unused) = (F.sid(.activity), F.sid(.activity), F.sid(.activity))
+            let first = F.taskQueue(in: workspace, name: "Reserves", reservationActivitySid: reserving)
+            let second = F.taskQueue(in: workspace, name: "Assigns", assignmentActivitySid: assigning)
+            try await storage.write { session in
+                try await session.taskQueues.insert(first)
+                try await session.taskQueues.insert(second)
+            }
+            #expect(try await storage.read { try await $0.taskQueues.using(activitySid: reserving, workspaceSid: workspace.sid) } == first)
+            #expect(try await storage.read { try await $0.taskQueues.using(activitySid: assigning, workspaceSid: workspace.sid) } == second)
+            #expect(try await storage.read { try await $0.taskQueues.using(activitySid: unused, workspaceSid: workspace.sid) } == nil)
+            #expect(try await storage.read { try await $0.taskQueues.using(activitySid: reserving, workspaceSid: F.sid(.workspace)) } == nil)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func workersRoundTripEveryField(_ backend: TestBackend) async throws {
         try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
             let (_, workspaces) = try await F.seedWorkspaces(storage)

@@ -95,8 +95,7 @@ public struct ActivityController: Sendable {
             if sid == workspace.defaultActivitySid || sid == workspace.timeoutActivitySid {
                 throw TwilioError.invalidParameter("Activity \(sid) is the workspace's default or timeout activity and cannot be deleted")
             }
-            let queues = try await session.taskQueues.list(workspaceSid: workspace.sid, friendlyName: nil, page: PageRequest(size: PageRequest.maximumSize))
-            if let user = queues.items.first(where: { $0.reservationActivitySid == sid || $0.assignmentActivitySid == sid }) {
+            if let user = try await session.taskQueues.using(activitySid: sid, workspaceSid: workspace.sid) {
                 throw TwilioError.invalidParameter("Activity \(sid) cannot be deleted while task queue \(user.sid) uses it")
             }
             let occupants = try await session.workers.count(activitySid: sid, workspaceSid: workspace.sid)

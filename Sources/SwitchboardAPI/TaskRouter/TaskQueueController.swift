@@ -92,8 +92,7 @@ public struct TaskQueueController: Sendable {
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             guard try await session.taskQueues.find(sid: sid, workspaceSid: workspace.sid) != nil else { throw context.notFound }
             // A workflow that still routes here would route into nothing, so Twilio refuses the delete.
-            let workflows = try await session.workflows.list(workspaceSid: workspace.sid, friendlyName: nil, page: PageRequest(size: PageRequest.maximumSize))
-            if let user = try workflows.items.first(where: { try $0.parsedConfiguration().queueSids.contains(sid) }) {
+            if let user = try await session.workflows.routing(toQueue: sid, workspaceSid: workspace.sid) {
                 throw TwilioError.invalidParameter("Task queue \(sid) cannot be deleted while workflow \(user.sid) routes to it")
             }
             _ = try await session.taskQueues.delete(sid: sid, workspaceSid: workspace.sid)

@@ -22,6 +22,13 @@ struct SQLTaskQueueRepository: TaskQueueRepository {
             .where("workspace_sid", .equal, workspaceSid).where("friendly_name", .equal, friendlyName).first().map(Self.decode)
     }
 
+    func using(activitySid: String, workspaceSid: String) async throws -> TaskQueue? {
+        try await database.select().column("*").from("task_queues")
+            .where("workspace_sid", .equal, workspaceSid)
+            .where { $0.where("reservation_activity_sid", .equal, activitySid).orWhere("assignment_activity_sid", .equal, activitySid) }
+            .first().map(Self.decode)
+    }
+
     func list(workspaceSid: String, friendlyName: String?, page: PageRequest) async throws -> Page<TaskQueue> {
         let query = database.select().column("*").from("task_queues").where("workspace_sid", .equal, workspaceSid)
         if let friendlyName { query.where("friendly_name", .equal, friendlyName) }

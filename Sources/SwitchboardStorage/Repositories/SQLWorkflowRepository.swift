@@ -23,6 +23,15 @@ struct SQLWorkflowRepository: WorkflowRepository {
         return try await KeysetPage.fetch(query, page: page, decode: Self.decode)
     }
 
+    func routing(toQueue queueSid: String, workspaceSid: String) async throws -> Workflow? {
+        // The text match narrows to configurations that mention the SID; parsing decides whether one routes there.
+        let mentioning = try await database.select().column("*").from("workflows")
+            .where("workspace_sid", .equal, workspaceSid)
+            .where(SQLIdentifier("configuration"), .like, SQLBind("%\(queueSid)%"))
+            .all().map(Self.decode)
+        return mentioning.first { (try? $0.parsedConfiguration().queueSids.contains(queueSid)) ?? false }
+    }
+
     func update(_ workflow: Workflow) async throws {
         let update = database.update("workflows")
         for (column, value) in Self.columns(of: workflow) { update.set(SQLIdentifier(column), to: value) }

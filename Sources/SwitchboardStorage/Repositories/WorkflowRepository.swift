@@ -8,6 +8,8 @@ public protocol WorkflowRepository: Sendable {
     func find(sid: String, workspaceSid: String) async throws -> Workflow?
     /// The workspace's workflows, optionally only those with this name.
     func list(workspaceSid: String, friendlyName: String?, page: PageRequest) async throws -> Page<Workflow>
+    /// A workflow of the workspace whose configuration routes to the queue, if any.
+    func routing(toQueue queueSid: String, workspaceSid: String) async throws -> Workflow?
     /// Saves an existing workflow.
     func update(_ workflow: Workflow) async throws
     /// Removes the workflow; `false` when the workspace has no such workflow.
