@@ -51,7 +51,8 @@ struct WorkspaceSnapshot {
             capacity[channel.workerSid, default: [:]][channel.taskChannelSid] = channel.available ? channel.configuredCapacity : 0
         }
         // Only live reservations count against capacity, and only waiting tasks need their declined workers,
-        // so these two queries do not grow with the workspace's history (`lastActivity` still does).
+        // so these two queries do not grow with the workspace's history, nor does `lastActivity` (an index seek
+        // per worker).
         let load = try await session.reservations.load(workspaceSid: workspaceSid)
         let excluded = try await session.reservations.declinedWorkers(taskSids: pending.map(\.sid))
         let lastBusy = try await session.reservations.lastActivity(workspaceSid: workspaceSid)

@@ -63,3 +63,43 @@ import SwitchboardStorage
         }
     }
 }
+
+/// The storage contract for what longest-idle routing reads: each worker's latest reservation change.
+@Suite struct ReservationActivityStorageContractTests {
+    typealias F = TaskRouterFixtures
+
+    @Test(arguments: TestBackend.available)
+    func lastActivityIsEachWorkersLatestReservationChangeAndLeavesOutWorkersWithoutOne(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let (_, workspaces) = try await F.seedWorkspaces(storage, count: 2)
+            let (workspace, other) = (workspaces[0], workspaces[1])
+            let channel = F.taskChannel(in: workspace, uniqueName: "sms")
+            let (busy, idle, stranger) = (F.worker(in: workspace, name: "Busy"), F.worker(in: workspace, name: "Idle"), F.worker(in: other, name: "Stranger"))
+            let task = TaskRouterTask(
+                sid: F.sid(.task), accountSid: workspace.accountSid, workspaceSid: workspace.sid, workflowSid: nil, taskQueueSid: nil,
+                taskChannelSid: channel.sid, taskChannelUniqueName: "sms", attributes: "{}", priority: 0, timeout: 3600,
+                assignmentStatus: .reserved, reason: nil, routingStep: nil, dateEnteredStep: nil, taskQueueEnteredDate: nil,
+                dateCreated: F.created, dateUpdated: F.created)
+            func reservation(for worker: Worker, at seconds: Double) -> Reservation {
+                ReservationRules.create(sid: F.sid(.reservation), task: task, workerSid: worker.sid, workerName: worker.friendlyName,
+                                        reservationTimeout: 120, now: F.created.addingTimeInterval(seconds))
+            }
+            var (first, later) = (reservation(for: busy, at: 0), reservation(for: busy, at: 30))
+            later.dateUpdated = F.created.addingTimeInterval(90)
+            let stored = [first, later]
+            try await storage.write { session in
+                try await session.taskChannels.insert(channel)
+                for worker in [busy, idle, stranger] { try await session.workers.insert(worker) }
+                try await session.tasks.insert(task)
+                for reservation in stored { try await session.reservations.insert(reservation) }
+            }
+            #expect(try await storage.read { try await $0.reservations.lastActivity(workspaceSid: workspace.sid) } == [busy.sid: F.created.addingTimeInterval(90)])
+            first.status = .rejected
+            first.dateUpdated = F.created.addingTimeInterval(120)
+            let answered = first
+            try await storage.write { try await $0.reservations.update(answered) }
+            #expect(try await storage.read { try await $0.reservations.lastActivity(workspaceSid: workspace.sid) } == [busy.sid: F.created.addingTimeInterval(120)])
+            #expect(try await storage.read { try await $0.reservations.lastActivity(workspaceSid: other.sid) } == [:])
+        }
+    }
+}

@@ -245,5 +245,6 @@ enum Migrations {
         },
         deliveryMigration,
         outboxOrderingMigration,
+        historyIndexesMigration,
     ]
 }

@@ -66,13 +66,17 @@ struct SQLReservationRepository: ReservationRepository {
     }
 
     func lastActivity(workspaceSid: String) async throws -> [String: Date] {
-        let rows = try await database.select()
-            .column("worker_sid").column(SQLFunction("MAX", args: SQLIdentifier("date_updated")), as: "ended")
-            .from("reservations").where("workspace_sid", .equal, workspaceSid)
-            .groupBy("worker_sid").all()
+        // One index seek per worker (`reservations_worker_updated`), where grouping every reservation the
+        // workspace ever had would grow with its history.
+        let rows = try await database.raw("""
+            SELECT workers.sid AS worker_sid,
+                   (SELECT MAX(reservations.date_updated) FROM reservations WHERE reservations.worker_sid = workers.sid) AS ended
+            FROM workers WHERE workers.workspace_sid = \(bind: workspaceSid)
+            """).all()
         var ended: [String: Date] = [:]
         for row in rows {
-            ended[try row.decode(column: "worker_sid", as: String.self)] = StoredDate.decode(try row.decode(column: "ended", as: Int64.self))
+            guard let last = try row.decode(column: "ended", as: Int64?.self) else { continue }
+            ended[try row.decode(column: "worker_sid", as: String.self)] = StoredDate.decode(last)
         }
         return ended
     }
