@@ -418,20 +418,35 @@ public actor RoutingEngine {
         let sids = self.sids
         var touched = Set<String>()
         for expired in try await storage.read({ try await $0.reservations.expired(before: now) }) {
-            let timedOut = try await storage.write { session -> Bool in
-                guard case (var task, let pending)? = try await Self.lock(expired, session: session),
-                      let reservation = ReservationRules.end(pending, as: .timeout, now: now),
-                      let workspace = try await session.workspaces.find(sid: reservation.workspaceSid, accountSid: reservation.accountSid)
-                else { return false }
-                try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
-                // Twilio moves a worker who let a reservation time out to the workspace's timeout activity.
-                try await Self.moveWorker(reservation.workerSid, to: workspace.timeoutActivitySid, workspaceSid: workspace.sid, session: session, sids: sids, now: now)
-                return true
+            // Each reservation on its own: one that cannot be ended must not hold up every other workspace's timers.
+            do {
+                let timedOut = try await storage.write { session -> Bool in
+                    guard case (var task, let pending)? = try await Self.lock(expired, session: session),
+                          let reservation = ReservationRules.end(pending, as: .timeout, now: now),
+                          let workspace = try await session.workspaces.find(sid: reservation.workspaceSid, accountSid: reservation.accountSid)
+                    else { return false }
+                    try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
+                    // Twilio moves a worker who let a reservation time out to the workspace's timeout activity; a
+                    // workspace whose timeout activity is gone leaves the worker where they are.
+                    if try await session.activities.find(sid: workspace.timeoutActivitySid, workspaceSid: workspace.sid) != nil {
+                        try await Self.moveWorker(reservation.workerSid, to: workspace.timeoutActivitySid, workspaceSid: workspace.sid,
+                                                  session: session, sids: sids, now: now)
+                    }
+                    return true
+                }
+                if timedOut { touched.insert(expired.workspaceSid) }
+            } catch {
+                logger.error("could not time out a reservation", metadata: [
+                    "reservation_sid": "\(expired.sid)", "workspace_sid": "\(expired.workspaceSid)", "error": "\(String(reflecting: error))"])
             }
-            if timedOut { touched.insert(expired.workspaceSid) }
         }
         for workspaceSid in try await storage.read({ try await $0.tasks.workspacesWithTasks(in: [.pending, .reserved]) }) {
-            if try await advanceWaitingTasks(workspaceSid: workspaceSid, now: now) { touched.insert(workspaceSid) }
+            do {
+                if try await advanceWaitingTasks(workspaceSid: workspaceSid, now: now) { touched.insert(workspaceSid) }
+            } catch {
+                logger.error("could not advance a workspace's waiting tasks", metadata: [
+                    "workspace_sid": "\(workspaceSid)", "error": "\(String(reflecting: error))"])
+            }
         }
         for workspaceSid in touched { try await route(workspaceSid: workspaceSid) }
     }

@@ -86,6 +86,8 @@ import SwitchboardStorage
             }
             var (first, later) = (reservation(for: busy, at: 0), reservation(for: busy, at: 30))
             later.dateUpdated = F.created.addingTimeInterval(90)
+            // Left without an expiry: a server sharing this PostgreSQL database must not find them to time out.
+            (first.expiresAt, later.expiresAt) = (nil, nil)
             let stored = [first, later]
             try await storage.write { session in
                 try await session.taskChannels.insert(channel)
