@@ -33,6 +33,21 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         .add(middleware: AuthenticationMiddleware(storage: dependencies.storage))
         .add(middleware: AccountConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequestsPerAccount))
     authenticated.addRoutes(FlexFlowController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionParticipantController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionInviteController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    for conversations in [
+        ConversationController(dependencies: dependencies).endpoints,
+        ConversationParticipantController(dependencies: dependencies).endpoints,
+        ConversationMessageController(dependencies: dependencies).endpoints,
+        ParticipantConversationController(dependencies: dependencies).endpoints,
+        ConfigurationAddressController(dependencies: dependencies).endpoints,
+        ConversationWebhookController(dependencies: dependencies).endpoints,
+    ] {
+        authenticated.addRoutes(conversations, atPath: "/conversations/v1")
+    }
+    authenticated.addRoutes(ContentController(dependencies: dependencies).endpoints, atPath: "/content/v1")
     for taskRouter in [
         WorkspaceController(dependencies: dependencies).endpoints,
         ActivityController(dependencies: dependencies).endpoints,
