@@ -37,6 +37,7 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
     authenticated.addRoutes(InteractionChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     authenticated.addRoutes(InteractionParticipantController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     authenticated.addRoutes(InteractionInviteController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionTransferController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     for conversations in [
         ConversationController(dependencies: dependencies).endpoints,
         ConversationParticipantController(dependencies: dependencies).endpoints,

@@ -125,3 +125,60 @@ def test_conversation_events_reach_the_accounts_and_the_conversations_webhooks_s
         assert RequestValidator(token).validate(receiver.url(post["path"]), post["form"], post["signature"]), post
     added = next(p for p in posts if p["path"] == "/scoped")
     assert (added["form"]["MessageSid"], added["form"]["Body"], added["form"]["Index"]) == (message.sid, "ping", "0")
+
+
+class TransferBody:
+    """A transfer's JSON body in the form the library serialises (`to_dict`)."""
+
+    def __init__(self, **fields):
+        self.fields = fields
+
+    def to_dict(self):
+        """The JSON object sent."""
+        return self.fields
+
+
+def transfer_setup(client):
+    """An interaction whose task alice accepted, alice as the channel's agent participant, and a second agent bob."""
+    center = ContactCenter(client)
+    bob = center.worker("agent.bob")
+    interaction = center.interaction("sms", customer_number(), contact_center_number())
+    task = center.task_of(interaction)
+    center.accept(task["sid"])
+    channel_sid = client.flex_api.v1.interaction(interaction.sid).channels.list()[0].sid
+    channel = client.flex_api.v1.interaction(interaction.sid).channels(channel_sid)
+    agent = channel.participants.create(type="agent", media_properties={"identity": "agent.ann"},
+                                        routing_properties={"task_sid": task["sid"], "worker_sid": center.agent.sid})
+    return center, bob, task, channel, agent
+
+
+def the_other_task(center, task):
+    """The workspace's task that is not `task`."""
+    return next(t for t in center.tr.tasks.list() if t.sid != task["sid"])
+
+
+def test_a_cold_transfer_to_an_agent_wraps_up_the_first_agents_task(client):
+    center, bob, task, channel, agent = transfer_setup(client)
+    transfer = channel.transfers.create(body=TransferBody(type="cold", **{"from": agent.sid, "to": bob.sid}))
+    assert transfer.sid.startswith("UX")
+    assert (transfer.type, transfer.status, transfer._from, transfer.to) == ("cold", "active", agent.sid, bob.sid)
+    assert center.task_status(task["sid"]) == "wrapping"
+    new_task = the_other_task(center, task)
+    attributes = json.loads(new_task.attributes)
+    assert (attributes["conversationSid"], attributes["transferSid"]) == (task["attributes"]["conversationSid"], transfer.sid)
+    assert center.reserved_worker(new_task.sid) == bob.sid
+    center.accept(new_task.sid)
+    assert channel.transfers(transfer.sid).fetch().status == "completed"
+
+
+def test_a_warm_transfer_to_a_queue_leaves_the_first_agent_their_task(client):
+    center, bob, task, channel, agent = transfer_setup(client)
+    transfer = channel.transfers.create(body=TransferBody(type="warm", **{"from": agent.sid, "to": center.queue.sid}))
+    assert (transfer.type, transfer.to) == ("warm", center.queue.sid)
+    assert center.task_status(task["sid"]) == "assigned"
+    new_task = the_other_task(center, task)
+    assert new_task.task_queue_sid == center.queue.sid
+    assert center.reserved_worker(new_task.sid) == bob.sid
+    with pytest.raises(TwilioRestException) as refused:
+        channel.transfers.create(body=TransferBody(type="lukewarm", **{"from": agent.sid, "to": bob.sid}))
+    assert (refused.value.status, refused.value.code) == (400, 20001)

@@ -1,6 +1,6 @@
 extension Migrations {
     /// Version 6: Conversations (conversations, participants, messages, webhooks, address configurations), Flex
-    /// interactions (interactions, their channels, participants and the tasks working them) and Content templates.
+    /// interactions (interactions, their channels, participants, transfers and the tasks working them) and Content templates.
     static let conversationsMigration = Migration(version: 6, name: "conversations, interactions and content") { flavor in
         [
             """
@@ -141,6 +141,21 @@ extension Migrations {
             )
             """,
             "CREATE INDEX interaction_participants_channel ON interaction_participants (channel_sid, seq)",
+            """
+            CREATE TABLE interaction_transfers (
+                seq \(flavor.sequencePrimaryKey),
+                sid TEXT NOT NULL UNIQUE,
+                account_sid TEXT NOT NULL,
+                interaction_sid TEXT NOT NULL,
+                channel_sid TEXT NOT NULL REFERENCES interaction_channels (sid) ON DELETE CASCADE,
+                type TEXT NOT NULL,
+                from_participant TEXT NOT NULL,
+                to_target TEXT NOT NULL,
+                task_sid TEXT NOT NULL,
+                workspace_sid TEXT NOT NULL,
+                date_created BIGINT NOT NULL
+            )
+            """,
             """
             CREATE TABLE conversation_addresses (
                 seq \(flavor.sequencePrimaryKey),

@@ -22,4 +22,9 @@ public protocol InteractionRepository: Sendable {
     func insertTask(_ task: InteractionTask) async throws
     /// Every task that worked the channel, oldest first.
     func tasks(channelSid: String) async throws -> [InteractionTask]
+
+    /// Stores a transfer.
+    func insertTransfer(_ transfer: InteractionTransfer) async throws
+    /// The channel's transfer with this SID.
+    func findTransfer(sid: String, channelSid: String, accountSid: String) async throws -> InteractionTransfer?
 }

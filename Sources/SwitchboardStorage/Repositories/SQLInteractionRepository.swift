@@ -114,4 +114,34 @@ struct SQLInteractionRepository: InteractionRepository {
                     dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)))
             }
     }
+
+    // MARK: Transfers
+
+    func insertTransfer(_ transfer: InteractionTransfer) async throws {
+        try await database.insert(into: "interaction_transfers")
+            .columns("sid", "account_sid", "interaction_sid", "channel_sid", "type", "from_participant", "to_target", "task_sid", "workspace_sid", "date_created")
+            .values(
+                SQLBind(transfer.sid), SQLBind(transfer.accountSid), SQLBind(transfer.interactionSid), SQLBind(transfer.channelSid),
+                SQLBind(transfer.type), SQLBind(transfer.from), SQLBind(transfer.to), SQLBind(transfer.taskSid), SQLBind(transfer.workspaceSid),
+                SQLBind(StoredDate.encode(transfer.dateCreated)))
+            .run()
+    }
+
+    func findTransfer(sid: String, channelSid: String, accountSid: String) async throws -> InteractionTransfer? {
+        try await database.select().column("*").from("interaction_transfers")
+            .where("sid", .equal, sid).where("channel_sid", .equal, channelSid).where("account_sid", .equal, accountSid)
+            .first().map { row in
+                InteractionTransfer(
+                    sid: try row.decode(column: "sid", as: String.self),
+                    accountSid: try row.decode(column: "account_sid", as: String.self),
+                    interactionSid: try row.decode(column: "interaction_sid", as: String.self),
+                    channelSid: try row.decode(column: "channel_sid", as: String.self),
+                    type: try row.decode(column: "type", as: String.self),
+                    from: try row.decode(column: "from_participant", as: String.self),
+                    to: try row.decode(column: "to_target", as: String.self),
+                    taskSid: try row.decode(column: "task_sid", as: String.self),
+                    workspaceSid: try row.decode(column: "workspace_sid", as: String.self),
+                    dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)))
+            }
+    }
 }
