@@ -88,6 +88,8 @@ let package = Package(
                 "SwitchboardStorage",
                 "SwitchboardRouting",
                 "SwitchboardDelivery",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
         ),

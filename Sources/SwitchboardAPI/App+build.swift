@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import SwitchboardRouting
 import SwitchboardDelivery
+import SwitchboardConversations
 
 /// Builds the Switchboard HTTP application; used by `switchboard serve` and by the tests.
 public func buildApplication(
@@ -17,7 +18,12 @@ public func buildApplication(
         responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard"),
         // Services stop in reverse order: the dispatcher finishes its deliveries before the webhook client closes.
-        services: [RoutingTimerService(engine: dependencies.routing, logger: logger), webhooks, dispatcher],
+        services: [
+            RoutingTimerService(engine: dependencies.routing, logger: logger),
+            ConversationTimerService(storage: dependencies.storage, routing: dependencies.routing, sids: dependencies.sids,
+                                     time: dependencies.time, logger: logger),
+            webhooks, dispatcher,
+        ],
         logger: logger
     )
 }

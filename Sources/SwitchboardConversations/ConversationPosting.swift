@@ -88,6 +88,7 @@ public struct ConversationPosting: Sendable {
         conversation.nextMessageIndex += 1
         conversation.dateUpdated = now
         if conversation.state == .inactive { conversation.state = .active }
+        conversation.restartTimers(at: now)
         try await session.conversations.update(conversation)
         let source = author?.binding.map { $0.channel == .chat ? "SDK" : $0.channel.rawValue.uppercased() } ?? "API"
         try await ConversationEvents(session: session, sids: sids, now: now).record(

@@ -19,6 +19,10 @@ public enum InteractionChannelStatusChange {
         try await session.interactions.updateChannel(updated)
         if var conversation = try await session.conversations.lock(sid: channel.conversationSid, accountSid: channel.accountSid), conversation.isOpen {
             conversation.state = status == .closed ? .closed : .inactive
+            // An inactive conversation's closed timer keeps running; its inactive timer has nothing left to do.
+            let closedAt = conversation.dateClosed
+            conversation.restartTimers(at: now)
+            if conversation.state == .inactive { conversation.dateClosed = closedAt }
             conversation.dateUpdated = now
             try await session.conversations.update(conversation)
         }

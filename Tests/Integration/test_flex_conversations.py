@@ -256,3 +256,21 @@ def test_conversations_participants_and_messages_through_the_conversations_api(c
     with pytest.raises(TwilioRestException) as gone:
         client.conversations.v1.conversations(conversation.sid).fetch()
     assert gone.value.status == 404
+
+
+def test_conversation_timers_make_it_inactive_and_then_close_it(client):
+    conversation = client.conversations.v1.conversations.create(friendly_name="timers", timers_inactive="PT1S", timers_closed="PT3S")
+    assert conversation.state == "active"
+    fetch = client.conversations.v1.conversations(conversation.sid).fetch
+    assert eventually(lambda: fetch().state == "inactive", timeout=10)
+    assert eventually(lambda: fetch().state == "closed", timeout=10)
+
+
+def test_a_closed_timer_ends_the_interaction_channel_and_completes_the_task(client):
+    center = ContactCenter(client)
+    interaction = center.interaction("sms", customer_number(), CONTACT_CENTER)
+    task = center.task_of(interaction)
+    center.accept(task["sid"])
+    client.conversations.v1.conversations(task["attributes"]["conversationSid"]).update(timers_closed="PT1S")
+    assert eventually(lambda: center.task_status(task["sid"]) == "completed", timeout=10)
+    assert [c.status for c in client.flex_api.v1.interaction(interaction.sid).channels.list()] == ["closed"]

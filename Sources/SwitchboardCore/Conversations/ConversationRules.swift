@@ -63,11 +63,12 @@ public enum ConversationRules {
             conversation.state = state
         }
         if let text = changes.timerInactive {
-            conversation.dateInactive = try now.addingTimeInterval(duration(text, parameter: "Timers.Inactive"))
+            conversation.inactiveAfter = text.isEmpty ? nil : try duration(text, parameter: "Timers.Inactive")
         }
         if let text = changes.timerClosed {
-            conversation.dateClosed = try now.addingTimeInterval(duration(text, parameter: "Timers.Closed"))
+            conversation.closedAfter = text.isEmpty ? nil : try duration(text, parameter: "Timers.Closed")
         }
+        conversation.restartTimers(at: now)
     }
 
     /// An ISO 8601 duration such as `PT10M` or `P1D`, in seconds.

@@ -14,6 +14,8 @@ extension Migrations {
                 state TEXT NOT NULL,
                 date_inactive BIGINT,
                 date_closed BIGINT,
+                inactive_after BIGINT,
+                closed_after BIGINT,
                 next_message_index BIGINT NOT NULL,
                 date_created BIGINT NOT NULL,
                 date_updated BIGINT NOT NULL
@@ -21,6 +23,8 @@ extension Migrations {
             """,
             "CREATE INDEX conversations_account ON conversations (account_sid, seq)",
             "CREATE INDEX conversations_unique_name ON conversations (account_sid, unique_name)",
+            "CREATE INDEX conversations_date_closed ON conversations (date_closed)",
+            "CREATE INDEX conversations_date_inactive ON conversations (date_inactive)",
             """
             CREATE TABLE conversation_participants (
                 seq \(flavor.sequencePrimaryKey),

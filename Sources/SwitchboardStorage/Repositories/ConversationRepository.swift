@@ -1,3 +1,4 @@
+public import Foundation
 public import SwitchboardCore
 
 /// Conversations with their participants and messages: one aggregate, since a participant or message never
@@ -13,6 +14,8 @@ public protocol ConversationRepository: Sendable {
     func update(_ conversation: Conversation) async throws
     /// Deletes the conversation with its participants and messages; `false` when there was none.
     func delete(sid: String, accountSid: String) async throws -> Bool
+    /// Open conversations of every account whose inactive or closed timer ran out by `now`, oldest first.
+    func dueTimers(at now: Date, limit: Int) async throws -> [Conversation]
     /// The account's conversations, oldest first, optionally only in one state.
     func list(accountSid: String, state: ConversationState?, page: PageRequest) async throws -> Page<Conversation>
 

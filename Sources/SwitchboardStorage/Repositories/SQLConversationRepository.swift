@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import SwitchboardCore
 
@@ -41,6 +42,14 @@ struct SQLConversationRepository: ConversationRepository {
         return try await database.deleteRow(from: "conversations", sid: sid, scopeColumn: "account_sid", scope: accountSid)
     }
 
+    func dueTimers(at now: Date, limit: Int) async throws -> [Conversation] {
+        let due = StoredDate.encode(now)
+        return try await database.select().column("*").from("conversations")
+            .where("state", .notEqual, ConversationState.closed.rawValue)
+            .where(group: { $0.where("date_closed", .lessThanOrEqual, due).orWhere("date_inactive", .lessThanOrEqual, due) })
+            .orderBy("seq").limit(limit).all().map(Self.decode)
+    }
+
     func list(accountSid: String, state: ConversationState?, page: PageRequest) async throws -> Page<Conversation> {
         let query = database.select().column("*").from("conversations").where("account_sid", .equal, accountSid)
         if let state { query.where("state", .equal, state.rawValue) }
@@ -55,6 +64,8 @@ struct SQLConversationRepository: ConversationRepository {
             ("state", SQLBind(conversation.state.rawValue)),
             ("date_inactive", SQLBind(conversation.dateInactive.map(StoredDate.encode))),
             ("date_closed", SQLBind(conversation.dateClosed.map(StoredDate.encode))),
+            ("inactive_after", SQLBind(conversation.inactiveAfter.map { Int64($0) })),
+            ("closed_after", SQLBind(conversation.closedAfter.map { Int64($0) })),
             ("next_message_index", SQLBind(Int64(conversation.nextMessageIndex))),
             ("date_created", SQLBind(StoredDate.encode(conversation.dateCreated))),
             ("date_updated", SQLBind(StoredDate.encode(conversation.dateUpdated))),
@@ -71,6 +82,8 @@ struct SQLConversationRepository: ConversationRepository {
             state: try StoredEnum.decode(ConversationState.self, row, "state"),
             dateInactive: try row.decode(column: "date_inactive", as: Int64?.self).map(StoredDate.decode),
             dateClosed: try row.decode(column: "date_closed", as: Int64?.self).map(StoredDate.decode),
+            inactiveAfter: try row.decode(column: "inactive_after", as: Int64?.self).map(TimeInterval.init),
+            closedAfter: try row.decode(column: "closed_after", as: Int64?.self).map(TimeInterval.init),
             nextMessageIndex: Int(try row.decode(column: "next_message_index", as: Int64.self)),
             dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)),
             dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)))
