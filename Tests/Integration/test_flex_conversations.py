@@ -274,3 +274,16 @@ def test_a_closed_timer_ends_the_interaction_channel_and_completes_the_task(clie
     client.conversations.v1.conversations(task["attributes"]["conversationSid"]).update(timers_closed="PT1S")
     assert eventually(lambda: center.task_status(task["sid"]) == "completed", timeout=10)
     assert [c.status for c in client.flex_api.v1.interaction(interaction.sid).channels.list()] == ["closed"]
+
+
+def test_messenger_has_the_same_window_as_whatsapp(client, raw):
+    center = ContactCenter(client)
+    customer, page = "messenger:" + customer_number()[1:], "messenger:switchboard-page"
+    interaction = center.interaction("messenger", customer, page)
+    conversation = client.conversations.v1.conversations(center.task_of(interaction)["attributes"]["conversationSid"])
+    with pytest.raises(TwilioRestException) as refused:
+        conversation.messages.create(author="agent.ann", body="Hello from the page")
+    assert refused.value.code == 63016
+    customer_writes(raw, "messenger", customer, page, "Hi page")
+    conversation.messages.create(author="agent.ann", body="Hello from the page")
+    assert [(m["channel"], m["body"]) for m in received(raw, customer)] == [("messenger", "Hello from the page")]
