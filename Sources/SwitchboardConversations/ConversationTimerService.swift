@@ -26,6 +26,7 @@ public struct ConversationTimerService: Service {
         self.logger = logger
     }
 
+    /// Checks the timers until shutdown.
     public func run() async throws {
         // Shutdown cancels the loop; ending because of it is a normal exit, not a failure.
         await cancelWhenGracefulShutdown { await loop() }
