@@ -54,9 +54,12 @@ public struct ConversationTimerService: Service {
     public func expire() async throws {
         let now = time.now()
         let sids = self.sids
+        // Most ticks find nothing due; only those take a write transaction, which SQLite's writers queue for.
+        let candidates = try await storage.read { try await $0.conversations.dueTimers(at: now, limit: 100) }
+        guard !candidates.isEmpty else { return }
         let followUps = try await storage.write { session -> [TaskFollowUp] in
             var followUps: [TaskFollowUp] = []
-            for due in try await session.conversations.dueTimers(at: now, limit: 100) {
+            for due in candidates {
                 // Re-read under the lock: a message may have restarted the timers since.
                 guard var conversation = try await session.conversations.lock(sid: due.sid, accountSid: due.accountSid) else { continue }
                 let previous = conversation.state
