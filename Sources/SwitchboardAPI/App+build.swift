@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import SwitchboardRouting
 import SwitchboardDelivery
+import SwitchboardConversations
 
 /// Builds the Switchboard HTTP application; used by `switchboard serve` and by the tests.
 public func buildApplication(
@@ -18,7 +19,12 @@ public func buildApplication(
         responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard"),
         // Services stop in reverse order: the dispatcher finishes its deliveries before the webhook client closes.
-        services: [RoutingTimerService(engine: dependencies.routing, logger: logger), webhooks, dispatcher],
+        services: [
+            RoutingTimerService(engine: dependencies.routing, logger: logger),
+            ConversationTimerService(storage: dependencies.storage, routing: dependencies.routing, sids: dependencies.sids,
+                                     time: dependencies.time, logger: logger),
+            webhooks, dispatcher,
+        ],
         logger: logger
     )
 }
@@ -34,6 +40,22 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         .add(middleware: AuthenticationMiddleware(storage: dependencies.storage))
         .add(middleware: AccountConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequestsPerAccount))
     authenticated.addRoutes(FlexFlowController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionParticipantController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionInviteController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(InteractionTransferController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    for conversations in [
+        ConversationController(dependencies: dependencies).endpoints,
+        ConversationParticipantController(dependencies: dependencies).endpoints,
+        ConversationMessageController(dependencies: dependencies).endpoints,
+        ParticipantConversationController(dependencies: dependencies).endpoints,
+        ConfigurationAddressController(dependencies: dependencies).endpoints,
+        ConversationWebhookController(dependencies: dependencies).endpoints,
+    ] {
+        authenticated.addRoutes(conversations, atPath: "/conversations/v1")
+    }
+    authenticated.addRoutes(ContentController(dependencies: dependencies).endpoints, atPath: "/content/v1")
     for taskRouter in [
         WorkspaceController(dependencies: dependencies).endpoints,
         ActivityController(dependencies: dependencies).endpoints,

@@ -3,6 +3,7 @@ public import SwitchboardCore
 public import SwitchboardDelivery
 public import SwitchboardRouting
 public import SwitchboardStorage
+import SwitchboardConversations
 
 /// The outside things the API depends on, injected so tests can substitute time, identifiers and the outside world.
 public struct ServerDependencies: Sendable {
@@ -22,12 +23,15 @@ public struct ServerDependencies: Sendable {
     public var connectors: ConnectorDirectory
     /// The one inbound path.
     public var inbound: InboundMessages
+    /// WhatsApp's and Messenger's customer-care window, enforced on conversation messages.
+    public var messagingWindow: MessagingWindow
 
     /// Creates the dependencies, with a routing engine over the same storage, clock and SIDs, and the sandbox
     /// delivering every channel.
     public init(
         storage: any Storage, time: any TimeSource = SystemTimeSource(), sids: any SidGenerator = RandomSidGenerator(),
-        logger: Logger = Logger(label: "switchboard.routing"), inboundRoutes: [any InboundMessageRoute] = []
+        logger: Logger = Logger(label: "switchboard.routing"), inboundRoutes: [any InboundMessageRoute] = [],
+        messagingWindow: MessagingWindow = MessagingWindow()
     ) {
         let doorbell = OutboxDoorbell()
         let storage = DoorbellStorage(storage, doorbell: doorbell)
@@ -35,9 +39,13 @@ public struct ServerDependencies: Sendable {
         self.time = time
         self.sids = sids
         self.doorbell = doorbell
-        self.routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger)
+        let routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger)
+        self.routing = routing
         self.sandbox = SandboxConnector(storage: storage, time: time)
         self.connectors = ConnectorDirectory([sandbox])
-        self.inbound = InboundMessages(storage: storage, time: time, sids: sids, routes: inboundRoutes)
+        self.messagingWindow = messagingWindow
+        // Conversations come last: a more specific route (a Proxy session) takes a message first.
+        let conversations = ConversationsInboundRoute(storage: storage, routing: routing, sids: sids, window: messagingWindow)
+        self.inbound = InboundMessages(storage: storage, time: time, sids: sids, routes: inboundRoutes + [conversations])
     }
 }

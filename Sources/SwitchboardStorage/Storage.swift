@@ -41,4 +41,14 @@ public protocol StorageSession: Sendable {
     var outbox: any OutboxRepository { get }
     /// The sandbox's customer handsets.
     var sandbox: any SandboxRepository { get }
+    /// Conversations with their participants and messages.
+    var conversations: any ConversationRepository { get }
+    /// Flex interactions with their channels and tasks.
+    var interactions: any InteractionRepository { get }
+    /// Content templates.
+    var contents: any ContentRepository { get }
+    /// Conversations' address configurations and webhooks.
+    var conversationConfiguration: any ConversationConfigurationRepository { get }
+    /// Participants of Flex interaction channels.
+    var interactionParticipants: any InteractionParticipantRepository { get }
 }

@@ -18,7 +18,7 @@ struct HTTPLoadCommand: AsyncParsableCommand {
     @Option(help: "Seconds per workload.") var duration = 10.0
     @Option(help: "Account SID (default: SWITCHBOARD_ACCOUNT_SID).") var accountSid: String?
     @Option(help: "Auth token (default: SWITCHBOARD_AUTH_TOKEN).") var authToken: String?
-    @Option(help: "Comma-separated workloads after the baseline: flexflow-create, flexflow-fetch, task-create, message-create, message-to-handset.")
+    @Option(help: "Comma-separated workloads after the baseline: flexflow-create, flexflow-fetch, task-create, message-create, message-to-handset, interaction-to-handset.")
     var workloads = "flexflow-create,flexflow-fetch"
     @Option(help: "Workers the task-create workload sets up.") var taskWorkers = 200
     @Option(help: "Each worker's sms capacity in the task-create workload (Twilio allows at most 50).") var taskCapacity = 50
@@ -63,6 +63,11 @@ struct HTTPLoadCommand: AsyncParsableCommand {
                 case "message-to-handset":
                     let journey = MessageJourney(target: target, accountSid: sid)
                     stats = try await measure { n in try await journey.sendAndAwaitHandset(n) }
+                case "interaction-to-handset":
+                    let fixture = try await TaskRouterFixture.create(target: target, workers: taskWorkers, capacity: taskCapacity)
+                    let journey = InteractionJourney(target: target, fixture: fixture)
+                    // Customers of this workload start far above message-to-handset's, so the two never share a handset.
+                    stats = try await measure { n in try await journey.createAndAwaitHandset(n + 500_000_000) }
                 default:
                     throw ValidationError("unknown workload \(workload)")
                 }

@@ -77,7 +77,10 @@ struct ServeCommand: AsyncParsableCommand {
     func serve(configuration: ServerConfiguration, settings: Settings, storage: SQLStorage, logger: Logger) async throws {
         let applied = try await StartupFailure.during("migrate the database \(settings.database)") { try await storage.migrate() }
         logger.info("database ready", metadata: ["database": "\(settings.database)", "migrations_applied": "\(applied)"])
-        let dependencies = ServerDependencies(storage: storage, logger: logger)
+        // Tests shorten the 24-hour customer-care window, since the server's clock cannot be moved.
+        let window = try settings.integer("messagingWindowSeconds", default: Int(MessagingWindow.standardLength))
+        guard window >= 1 else { throw SettingsError(description: "messagingWindowSeconds must be at least 1") }
+        let dependencies = ServerDependencies(storage: storage, logger: logger, messagingWindow: MessagingWindow(length: TimeInterval(window)))
         let outcome = try await StartupFailure.during("prepare the bootstrap account") {
             try await AccountBootstrap.run(
                 accountSid: settings.string("accountSid"), authToken: settings.string("authToken", isSecret: true),

@@ -7,6 +7,7 @@ from typing import List, Optional
 REPO_ROOT = Path(__file__).resolve().parents[2]
 SHARED_DIR = REPO_ROOT.parent / "shared"
 SEED_000 = "seeds/000_3a552ba2653c5832.txt"
+SEED_002 = "seeds/002_27d91fb5fcacd233.txt"
 PYTHON_BLOCK = re.compile(r"^```python[ \t]*\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 

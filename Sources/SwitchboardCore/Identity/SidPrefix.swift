@@ -30,4 +30,28 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case message = "SM"
     /// An entry of the delivery outbox; its SID is also the idempotency token sent with it.
     case outboxEntry = "OE"
+    /// A Conversations conversation.
+    case conversation = "CH"
+    /// A participant of a conversation.
+    case conversationParticipant = "MB"
+    /// A message of a conversation.
+    case conversationMessage = "IM"
+    /// A conversation-scoped webhook.
+    case conversationWebhook = "WH"
+    /// A Conversations service (the chat service of Flex Flows and conversations).
+    case conversationService = "IS"
+    /// A Conversations address configuration (`Configuration/Addresses`).
+    case conversationAddress = "IG"
+    /// A Flex interaction.
+    case interaction = "KD"
+    /// A Flex interaction channel.
+    case interactionChannel = "UO"
+    /// A participant of a Flex interaction channel.
+    case interactionChannelParticipant = "UT"
+    /// An invite to a Flex interaction channel.
+    case interactionInvite = "KG"
+    /// A transfer of a Flex interaction channel.
+    case interactionTransfer = "UX"
+    /// A Content API template.
+    case content = "HX"
 }

@@ -7,4 +7,12 @@ public import SwitchboardStorage
 public protocol InboundMessageRoute: Sendable {
     /// Threads the stored `message` if it belongs here; `true` when it took it, so no later route is asked.
     func route(_ message: Message, in session: any StorageSession, now: Date) async throws -> Bool
+    /// Called once the transaction in which this route took `message` has committed, for work that must follow the
+    /// commit, such as routing a task the message created.
+    func committed(_ message: Message) async throws
+}
+
+extension InboundMessageRoute {
+    /// Most routes have nothing to do after the commit.
+    public func committed(_ message: Message) async throws {}
 }

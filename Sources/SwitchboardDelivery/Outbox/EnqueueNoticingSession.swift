@@ -28,6 +28,11 @@ struct EnqueueNoticingSession: StorageSession {
     var events: any EventRepository { base.events }
     var messages: any MessageRepository { base.messages }
     var sandbox: any SandboxRepository { base.sandbox }
+    var conversations: any ConversationRepository { base.conversations }
+    var interactions: any InteractionRepository { base.interactions }
+    var contents: any ContentRepository { base.contents }
+    var conversationConfiguration: any ConversationConfigurationRepository { base.conversationConfiguration }
+    var interactionParticipants: any InteractionParticipantRepository { base.interactionParticipants }
     var outbox: any OutboxRepository { NoticingOutbox(base: base.outbox, queued: queued) }
 }
 

@@ -101,4 +101,9 @@ struct SQLSession: StorageSession {
     var messages: any MessageRepository { SQLMessageRepository(database: database) }
     var outbox: any OutboxRepository { SQLOutboxRepository(database: database, flavor: flavor) }
     var sandbox: any SandboxRepository { SQLSandboxRepository(database: database) }
+    var conversations: any ConversationRepository { SQLConversationRepository(database: database) }
+    var interactions: any InteractionRepository { SQLInteractionRepository(database: database) }
+    var contents: any ContentRepository { SQLContentRepository(database: database) }
+    var conversationConfiguration: any ConversationConfigurationRepository { SQLConversationConfigurationRepository(database: database) }
+    var interactionParticipants: any InteractionParticipantRepository { SQLInteractionParticipantRepository(database: database) }
 }

@@ -246,5 +246,6 @@ enum Migrations {
         deliveryMigration,
         outboxOrderingMigration,
         historyIndexesMigration,
+        conversationsMigration,
     ]
 }

@@ -1,0 +1,87 @@
+public import Hummingbird
+import SwitchboardCore
+import SwitchboardStorage
+
+/// `/v1/Content` on `content`: templates, with JSON bodies as Twilio's Content API takes them, and their WhatsApp
+/// approval requests, which the sandbox decides at once.
+public struct ContentController: Sendable {
+    let dependencies: ServerDependencies
+
+    /// Creates the controller.
+    public init(dependencies: ServerDependencies) {
+        self.dependencies = dependencies
+    }
+
+    /// The routes, relative to the domain's `/v1`.
+    public var endpoints: RouteCollection<SwitchboardRequestContext> {
+        let routes = RouteCollection(context: SwitchboardRequestContext.self)
+        routes.post("Content", use: create)
+        routes.get("Content", use: list)
+        routes.get("Content/:sid", use: fetch)
+        routes.delete("Content/:sid", use: delete)
+        routes.post("Content/:sid/ApprovalRequests/whatsapp", use: submit)
+        routes.get("Content/:sid/ApprovalRequests", use: approval)
+        return routes
+    }
+
+    @Sendable func create(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let body = try await Self.jsonBody(request, context: context)
+        let accountSid = try context.requirePrincipal().account.sid
+        let template = try ContentRules.create(json: body, sid: dependencies.sids.make(.content), accountSid: accountSid, now: dependencies.time.now())
+        try await dependencies.storage.write { try await $0.contents.insert(template) }
+        return JSONResponse.make(ContentRepresentation.json(template, baseURL: context.domainBaseURL), status: .created)
+    }
+
+    @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let page = try request.pageRequest()
+        let accountSid = try context.requirePrincipal().account.sid
+        let rows = try await dependencies.storage.read { try await $0.contents.list(accountSid: accountSid, page: page) }
+        let baseURL = context.domainBaseURL
+        return JSONResponse.make(ListEnvelope.v1(key: "contents", page: rows, request: page, listURL: baseURL + "/v1/Content", filters: []) {
+            ContentRepresentation.json($0, baseURL: baseURL)
+        })
+    }
+
+    @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let template = try await dependencies.storage.read { try await Self.template(context, session: $0) }
+        return JSONResponse.make(ContentRepresentation.json(template, baseURL: context.domainBaseURL))
+    }
+
+    @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let sid = try context.parameters.require("sid")
+        let accountSid = try context.requirePrincipal().account.sid
+        guard try await dependencies.storage.write({ try await $0.contents.delete(sid: sid, accountSid: accountSid) }) else { throw context.notFound }
+        return JSONResponse.noContent()
+    }
+
+    /// Submits for WhatsApp approval; the sandbox approves at once unless the name asks for a rejection.
+    @Sendable func submit(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let body = try await Self.jsonBody(request, context: context)
+        let now = dependencies.time.now()
+        let template = try await dependencies.storage.write { session in
+            let submitted = try ContentRules.submitForApproval(try await Self.template(context, session: session), json: body, now: now)
+            try await session.contents.update(submitted)
+            return submitted
+        }
+        return JSONResponse.make(ContentRepresentation.approval(template), status: .created)
+    }
+
+    @Sendable func approval(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let template = try await dependencies.storage.read { try await Self.template(context, session: $0) }
+        return JSONResponse.make(ContentRepresentation.approvalFetch(template, baseURL: context.domainBaseURL))
+    }
+
+    static func template(_ context: SwitchboardRequestContext, session: any StorageSession) async throws -> ContentTemplate {
+        let sid = try context.parameters.require("sid")
+        let accountSid = try context.requirePrincipal().account.sid
+        guard let template = try await session.contents.find(sid: sid, accountSid: accountSid) else { throw context.notFound }
+        return template
+    }
+
+    /// The request body as text: the Content API takes JSON, not a form.
+    static func jsonBody(_ request: Request, context: SwitchboardRequestContext) async throws -> String {
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        return String(buffer: buffer)
+    }
+}

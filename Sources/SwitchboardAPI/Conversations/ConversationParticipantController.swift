@@ -1,0 +1,106 @@
+public import Hummingbird
+import SwitchboardConversations
+import SwitchboardCore
+import SwitchboardStorage
+
+/// `/v1/Conversations/{ConversationSid}/Participants` on `conversations`: by `Identity` or by `MessagingBinding`.
+public struct ConversationParticipantController: Sendable {
+    let dependencies: ServerDependencies
+
+    /// Creates the controller.
+    public init(dependencies: ServerDependencies) {
+        self.dependencies = dependencies
+    }
+
+    /// The routes, relative to the domain's `/v1`.
+    public var endpoints: RouteCollection<SwitchboardRequestContext> {
+        let routes = RouteCollection(context: SwitchboardRequestContext.self)
+        routes.post("Conversations/:conversationSid/Participants", use: create)
+        routes.get("Conversations/:conversationSid/Participants", use: list)
+        routes.get("Conversations/:conversationSid/Participants/:sid", use: fetch)
+        routes.post("Conversations/:conversationSid/Participants/:sid", use: update)
+        routes.delete("Conversations/:conversationSid/Participants/:sid", use: delete)
+        return routes
+    }
+
+    /// One open conversation per binding (50416) and one participant per identity in a conversation (50433).
+    @Sendable func create(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.formParameters(context: context)
+        let now = dependencies.time.now()
+        let sids = dependencies.sids
+        let sid = sids.make(.conversationParticipant)
+        let participant = try await dependencies.storage.write { session in
+            let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+            let participant = try ConversationRules.makeParticipant(
+                identity: form.string("Identity"), address: form.string("MessagingBinding.Address"),
+                proxyAddress: form.string("MessagingBinding.ProxyAddress"), attributes: form.string("Attributes"),
+                sid: sid, accountSid: conversation.accountSid, conversationSid: conversation.sid, now: now)
+            if let identity = participant.identity,
+               try await session.conversations.findParticipant(sidOrIdentity: identity, conversationSid: conversation.sid, accountSid: conversation.accountSid) != nil {
+                throw TwilioError(code: 50433, message: "Participant already exists", httpStatus: 409)
+            }
+            try await OpenBindings.add(participant, in: session)
+            try await ConversationEvents(session: session, sids: sids, now: now).record(
+                "onParticipantAdded", conversation: conversation, parameters: ConversationEvents.participantParameters(participant))
+            return participant
+        }
+        return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, baseURL: context.domainBaseURL), status: .created)
+    }
+
+    @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let page = try request.pageRequest()
+        let (conversation, rows) = try await dependencies.storage.read { session in
+            let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+            return (conversation, try await session.conversations.listParticipants(conversationSid: conversation.sid, accountSid: conversation.accountSid, page: page))
+        }
+        let baseURL = context.domainBaseURL
+        let window = dependencies.messagingWindow
+        return JSONResponse.make(ListEnvelope.v1(
+            key: "participants", page: rows, request: page, listURL: baseURL + "/v1/Conversations/\(conversation.sid)/Participants", filters: []
+        ) { ConversationRepresentation.participant($0, window: window, baseURL: baseURL) })
+    }
+
+    @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let participant = try await dependencies.storage.read { try await Self.participant(context, session: $0) }
+        return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, baseURL: context.domainBaseURL))
+    }
+
+    /// `Attributes` and `Identity` may change; a binding is fixed for the participant's life.
+    @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.formParameters(context: context)
+        let now = dependencies.time.now()
+        let participant = try await dependencies.storage.write { session in
+            var participant = try await Self.participant(context, session: session)
+            if let attributes = form.string("Attributes") {
+                _ = try AttributeValue.parseAttributes(attributes)
+                participant.attributes = attributes
+            }
+            if let identity = form.string("Identity"), participant.binding == nil { participant.identity = identity }
+            participant.dateUpdated = now
+            try await session.conversations.updateParticipant(participant)
+            return participant
+        }
+        return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, baseURL: context.domainBaseURL))
+    }
+
+    @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let notFound = context.notFound
+        try await dependencies.storage.write { session in
+            let participant = try await Self.participant(context, session: session)
+            guard try await session.conversations.deleteParticipant(
+                sid: participant.sid, conversationSid: participant.conversationSid, accountSid: participant.accountSid) else { throw notFound }
+        }
+        return JSONResponse.noContent()
+    }
+
+    /// The participant the path names, by SID or identity.
+    static func participant(_ context: SwitchboardRequestContext, session: any StorageSession) async throws -> ConversationParticipant {
+        let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+        let key = try context.parameters.require("sid")
+        guard let participant = try await session.conversations.findParticipant(
+            sidOrIdentity: key, conversationSid: conversation.sid, accountSid: conversation.accountSid) else { throw context.notFound }
+        return participant
+    }
+}

@@ -1,0 +1,60 @@
+public import Hummingbird
+import SwitchboardConversations
+import SwitchboardCore
+import SwitchboardStorage
+import SwitchboardRouting
+
+/// `/v1/Interactions` on `flex-api`: create (conversation, channel and task together) and fetch.
+public struct InteractionController: Sendable {
+    let dependencies: ServerDependencies
+
+    /// Creates the controller.
+    public init(dependencies: ServerDependencies) {
+        self.dependencies = dependencies
+    }
+
+    /// The routes, relative to the domain's `/v1`.
+    public var endpoints: RouteCollection<SwitchboardRequestContext> {
+        let routes = RouteCollection(context: SwitchboardRequestContext.self)
+        routes.post("Interactions", use: create)
+        routes.get("Interactions/:interactionSid", use: fetch)
+        return routes
+    }
+
+    /// Answers 201 once the conversation, the channel and the task are committed together; the task is routed after.
+    @Sendable func create(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.formParameters(context: context)
+        let accountSid = try context.requirePrincipal().account.sid
+        let channelText = form.string("Channel")
+        let routingText = form.string("Routing")
+        let parsed = try InteractionRequest.parse(channel: channelText, routing: routingText)
+        let contextSid = form.string("InteractionContextSid")
+        let webhookTtid = form.string("WebhookTtid")
+        let now = dependencies.time.now()
+        let creation = InteractionCreation(sids: dependencies.sids)
+        let created = try await dependencies.storage.write { session in
+            try await creation.create(
+                parsed, channelText: channelText ?? "", routingText: routingText ?? "", interactionContextSid: contextSid,
+                webhookTtid: webhookTtid, accountSid: accountSid, in: session, now: now)
+        }
+        try await dependencies.routing.route(workspaceSid: created.task.workspaceSid)
+        let task = try await dependencies.storage.read { try await $0.tasks.find(sid: created.task.sid, workspaceSid: created.task.workspaceSid) }
+        return JSONResponse.make(
+            InteractionRepresentation.json(created.interaction, task: task ?? created.task, now: dependencies.time.now(), baseURL: context.domainBaseURL),
+            status: .created)
+    }
+
+    @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let sid = try context.parameters.require("interactionSid")
+        let accountSid = try context.requirePrincipal().account.sid
+        let notFound = context.notFound
+        let (interaction, task) = try await dependencies.storage.read { session -> (Interaction, TaskRouterTask?) in
+            guard let interaction = try await session.interactions.find(sid: sid, accountSid: accountSid) else { throw notFound }
+            let channel = try await session.interactions.listChannels(interactionSid: sid, accountSid: accountSid, page: PageRequest(size: 1)).items.first
+            guard let channel, let link = try await session.interactions.tasks(channelSid: channel.sid).first else { return (interaction, nil) }
+            return (interaction, try await session.tasks.find(sid: link.taskSid, workspaceSid: link.workspaceSid))
+        }
+        return JSONResponse.make(InteractionRepresentation.json(interaction, task: task, now: dependencies.time.now(), baseURL: context.domainBaseURL))
+    }
+}

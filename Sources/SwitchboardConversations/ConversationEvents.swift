@@ -1,0 +1,75 @@
+public import Foundation
+public import SwitchboardCore
+public import SwitchboardStorage
+
+/// Conversations' webhooks: each event is posted to the account's `Configuration/Webhooks` and to the
+/// conversation's scoped webhooks that filter for it, as outbox entries in the transaction of the change, so an
+/// event is sent exactly when its change commits, and signed by the dispatcher as Twilio signs them.
+public struct ConversationEvents: Sendable {
+    let session: any StorageSession
+    let sids: any SidGenerator
+    let now: Date
+
+    /// Creates an event log for one transaction.
+    public init(session: any StorageSession, sids: any SidGenerator, now: Date) {
+        self.session = session
+        self.sids = sids
+        self.now = now
+    }
+
+    /// Queues `event` (`onMessageAdded`, …) about `conversation` with its parameters, after `EventType`,
+    /// `AccountSid`, `ConversationSid` and `Source`.
+    public func record(_ event: String, conversation: Conversation, source: String = "API", parameters: [(String, String)]) async throws {
+        var targets: [ConversationWebhook] = []
+        if let account = try await session.conversationConfiguration.accountWebhook(accountSid: conversation.accountSid) {
+            targets.append(account)
+        }
+        targets += try await session.conversationConfiguration.webhooks(conversationSid: conversation.sid, accountSid: conversation.accountSid)
+        let pairs = [("EventType", event), ("AccountSid", conversation.accountSid), ("ConversationSid", conversation.sid),
+                     ("Source", source), ("RetryCount", "0")] + parameters
+        for webhook in targets where webhook.target == "webhook" {
+            guard let url = webhook.url(for: event) else { continue }
+            try await session.outbox.enqueue(.due(
+                .webhook(WebhookCall(url: url, method: webhook.method, body: .form(pairs.map { FormPair($0.0, $0.1) }),
+                                     purpose: "conversations-event")),
+                sid: sids.make(.outboxEntry), accountSid: conversation.accountSid, now: now))
+        }
+    }
+
+    /// The parameters Twilio sends about a message.
+    public static func messageParameters(_ message: ConversationMessage) -> [(String, String)] {
+        var pairs = [("MessageSid", message.sid), ("Index", String(message.index)), ("Author", message.author),
+                     ("Body", message.body ?? ""), ("Attributes", message.attributes),
+                     ("DateCreated", iso8601(message.dateCreated))]
+        if let participant = message.participantSid { pairs.append(("ParticipantSid", participant)) }
+        if let content = message.contentSid { pairs.append(("ContentSid", content)) }
+        return pairs
+    }
+
+    /// The parameters Twilio sends about a conversation.
+    public static func conversationParameters(_ conversation: Conversation) -> [(String, String)] {
+        var pairs = [("FriendlyName", conversation.friendlyName ?? ""), ("Attributes", conversation.attributes),
+                     ("State", conversation.state.rawValue), ("DateCreated", iso8601(conversation.dateCreated)),
+                     ("DateUpdated", iso8601(conversation.dateUpdated))]
+        if let unique = conversation.uniqueName { pairs.append(("UniqueName", unique)) }
+        return pairs
+    }
+
+    /// The parameters Twilio sends about a participant.
+    public static func participantParameters(_ participant: ConversationParticipant) -> [(String, String)] {
+        var pairs = [("ParticipantSid", participant.sid), ("Attributes", participant.attributes),
+                     ("DateCreated", iso8601(participant.dateCreated))]
+        if let identity = participant.identity { pairs.append(("Identity", identity)) }
+        if let binding = participant.binding, binding.channel != .chat {
+            pairs += [("MessagingBinding.Type", binding.channel.rawValue), ("MessagingBinding.Address", binding.address),
+                      ("MessagingBinding.ProxyAddress", binding.proxyAddress)]
+        }
+        return pairs
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,90 @@
+public import Foundation
+
+/// Twilio's rules for Content templates: what a create must hold, and how a template becomes the text a customer reads.
+public enum ContentRules {
+    /// The types Switchboard renders.
+    public static let supportedTypes: Set<String> = ["twilio/text", "twilio/quick-reply", "twilio/call-to-action", "twilio/media"]
+
+    /// Builds a template from the JSON body of `POST /v1/Content`.
+    public static func create(json text: String, sid: String, accountSid: String, now: Date) throws(TwilioError) -> ContentTemplate {
+        let body = try AttributeValue.parseAttributes(text, parameter: "request body")
+        // Helper libraries send every type they know, the unused ones as null.
+        guard case .object(let given)? = body[member: "types"] else {
+            throw .invalidParameter("types is required and must name at least one content type")
+        }
+        let members = given.filter { $0.value != .null }
+        guard !members.isEmpty else { throw .invalidParameter("types is required and must name at least one content type") }
+        let types = AttributeValue.object(members)
+        for (name, definition) in members {
+            guard supportedTypes.contains(name) else { throw .invalidParameter("Content type \(name) is not supported") }
+            guard definition[member: "body"]?.stringValue != nil else { throw .invalidParameter("\(name) needs a body") }
+        }
+        let variables = body[member: "variables"] ?? .emptyObject
+        guard case .object = variables else { throw .invalidParameter("variables must be a JSON object") }
+        guard let language = body[member: "language"]?.stringValue, !language.isEmpty else { throw .missingParameter("language") }
+        return ContentTemplate(
+            sid: sid, accountSid: accountSid, friendlyName: body[member: "friendly_name"]?.stringValue ?? "", language: language,
+            variables: variables.jsonText, types: types.jsonText, dateCreated: now, dateUpdated: now)
+    }
+
+    /// Submits the template for WhatsApp approval. The sandbox decides at once: approved, unless the request's name
+    /// asks for a rejection (it contains `reject`), so tests can exercise both answers.
+    public static func submitForApproval(_ template: ContentTemplate, json text: String, now: Date) throws(TwilioError) -> ContentTemplate {
+        let body = try AttributeValue.parseAttributes(text, parameter: "request body")
+        guard let name = body[member: "name"]?.stringValue, !name.isEmpty else { throw .missingParameter("name") }
+        guard let category = body[member: "category"]?.stringValue, !category.isEmpty else { throw .missingParameter("category") }
+        var submitted = template
+        submitted.approvalName = name
+        submitted.approvalCategory = category
+        if name.lowercased().contains("reject") {
+            submitted.approvalStatus = .rejected
+            submitted.rejectionReason = "Rejected by the Switchboard sandbox because the name asks for it"
+        } else {
+            submitted.approvalStatus = .approved
+            submitted.rejectionReason = ""
+        }
+        submitted.dateUpdated = now
+        return submitted
+    }
+
+    /// The text a customer receives: the body of the template's first text-bearing type, with `{{name}}` placeholders
+    /// replaced by `variables`, else by the template's defaults. A placeholder with neither is refused with 21656.
+    public static func render(_ template: ContentTemplate, variables variablesText: String?) throws(TwilioError) -> String {
+        let types = try AttributeValue.parse(json: template.types)
+        let order = ["twilio/text", "twilio/quick-reply", "twilio/call-to-action", "twilio/media"]
+        guard let body = order.lazy.compactMap({ types[member: $0]?[member: "body"]?.stringValue }).first else {
+            throw .invalidParameter("Content \(template.sid) has no text to send")
+        }
+        let defaults = try AttributeValue.parse(json: template.variables)
+        let given: AttributeValue
+        if let variablesText, !variablesText.isEmpty {
+            guard let parsed = try? AttributeValue.parseAttributes(variablesText) else {
+                throw TwilioError(code: 21656, message: "The ContentVariables Parameter is invalid.", httpStatus: 400)
+            }
+            given = parsed
+        } else {
+            given = .emptyObject
+        }
+        var output = ""
+        var rest = Substring(body)
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            guard let close = rest[open.upperBound...].range(of: "}}") else { output += rest[open.lowerBound...]; rest = ""; break }
+            let name = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            guard let value = given[member: name] ?? defaults[member: name], let text = scalarText(value) else {
+                throw TwilioError(code: 21656, message: "The ContentVariables Parameter is invalid: no value for {{\(name)}}.", httpStatus: 400)
+            }
+            output += text
+            rest = rest[close.upperBound...]
+        }
+        return output + rest
+    }
+
+    static func scalarText(_ value: AttributeValue) -> String? {
+        switch value {
+        case .string(let text): text
+        case .number, .bool: value.jsonText
+        default: nil
+        }
+    }
+}
