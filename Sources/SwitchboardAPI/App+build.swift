@@ -3,6 +3,7 @@ public import Hummingbird
 public import Logging
 import SwitchboardRouting
 import SwitchboardDelivery
+import SwitchboardProxy
 
 /// Builds the Switchboard HTTP application; used by `switchboard serve` and by the tests.
 public func buildApplication(
@@ -17,7 +18,8 @@ public func buildApplication(
         responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard"),
         // Services stop in reverse order: the dispatcher finishes its deliveries before the webhook client closes.
-        services: [RoutingTimerService(engine: dependencies.routing, logger: logger), webhooks, dispatcher],
+        services: [RoutingTimerService(engine: dependencies.routing, logger: logger),
+                   ProxySessionExpiry(storage: dependencies.storage, time: dependencies.time, logger: logger), webhooks, dispatcher],
         logger: logger
     )
 }
@@ -33,6 +35,25 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         .add(middleware: AuthenticationMiddleware(storage: dependencies.storage))
         .add(middleware: AccountConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequestsPerAccount))
     authenticated.addRoutes(FlexFlowController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(FlexChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    for chat in [
+        ChatServiceController(dependencies: dependencies).endpoints,
+        ChatUserController(dependencies: dependencies).endpoints,
+        ChatChannelController(dependencies: dependencies).endpoints,
+        ChatMemberController(dependencies: dependencies).endpoints,
+        ChatMessageController(dependencies: dependencies).endpoints,
+    ] {
+        authenticated.addRoutes(chat, atPath: "/chat/v2")
+    }
+    for proxy in [
+        ProxyServiceController(dependencies: dependencies).endpoints,
+        ProxyPhoneNumberController(dependencies: dependencies).endpoints,
+        ProxySessionController(dependencies: dependencies).endpoints,
+        ProxyParticipantController(dependencies: dependencies).endpoints,
+        ProxyInteractionController(dependencies: dependencies).endpoints,
+    ] {
+        authenticated.addRoutes(proxy, atPath: "/proxy/v1")
+    }
     for taskRouter in [
         WorkspaceController(dependencies: dependencies).endpoints,
         ActivityController(dependencies: dependencies).endpoints,

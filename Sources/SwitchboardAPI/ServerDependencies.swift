@@ -3,6 +3,7 @@ public import SwitchboardCore
 public import SwitchboardDelivery
 public import SwitchboardRouting
 public import SwitchboardStorage
+import SwitchboardProxy
 
 /// The outside things the API depends on, injected so tests can substitute time, identifiers and the outside world.
 public struct ServerDependencies: Sendable {
@@ -35,9 +36,11 @@ public struct ServerDependencies: Sendable {
         self.time = time
         self.sids = sids
         self.doorbell = doorbell
-        self.routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger)
+        // The janitor hears of every task that ends; the Proxy route threads customers' replies into sessions.
+        let routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger, observers: [FlexJanitor(sids: sids)])
+        self.routing = routing
         self.sandbox = SandboxConnector(storage: storage, time: time)
         self.connectors = ConnectorDirectory([sandbox])
-        self.inbound = InboundMessages(storage: storage, time: time, sids: sids, routes: inboundRoutes)
+        self.inbound = InboundMessages(storage: storage, time: time, sids: sids, routes: [ProxyInboundRoute(sids: sids, routing: routing)] + inboundRoutes)
     }
 }

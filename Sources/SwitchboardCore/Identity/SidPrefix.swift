@@ -30,4 +30,26 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case message = "SM"
     /// An entry of the delivery outbox; its SID is also the idempotency token sent with it.
     case outboxEntry = "OE"
+    /// A Programmable Chat Service.
+    case chatService = "IS"
+    /// A Programmable Chat Channel; a Flex Channel shares its chat channel's SID.
+    case chatChannel = "CH"
+    /// A Programmable Chat User.
+    case chatUser = "US"
+    /// A member of a Programmable Chat Channel.
+    case chatMember = "MB"
+    /// A message in a Programmable Chat Channel.
+    case chatMessage = "IM"
+    /// A Programmable Chat Channel webhook.
+    case chatWebhook = "WH"
+    /// A Proxy Service.
+    case proxyService = "KS"
+    /// A Proxy Session.
+    case proxySession = "KC"
+    /// A Proxy Participant.
+    case proxyParticipant = "KP"
+    /// A Proxy Interaction.
+    case proxyInteraction = "KI"
+    /// A phone number in a Proxy Service's pool.
+    case proxyPhoneNumber = "PN"
 }

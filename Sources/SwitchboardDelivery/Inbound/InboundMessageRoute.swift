@@ -7,4 +7,12 @@ public import SwitchboardStorage
 public protocol InboundMessageRoute: Sendable {
     /// Threads the stored `message` if it belongs here; `true` when it took it, so no later route is asked.
     func route(_ message: Message, in session: any StorageSession, now: Date) async throws -> Bool
+    /// Called on the route that took `message` once its transaction committed, for work that must see the commit
+    /// (routing a task the route created).
+    func committed(_ message: Message) async
+}
+
+extension InboundMessageRoute {
+    /// Most routes have nothing to do after commit.
+    public func committed(_ message: Message) async {}
 }

@@ -25,10 +25,12 @@ public struct InboundMessages: Sendable {
             from: inbound.from, to: inbound.to, body: inbound.body, status: .received, origin: "inbound",
             dateCreated: now, dateUpdated: now)
         let routes = self.routes
-        try await storage.write { session in
+        let taker = try await storage.write { session -> Int? in
             try await session.messages.insert(message)
-            for route in routes where try await route.route(message, in: session, now: now) { break }
+            for (index, route) in routes.enumerated() where try await route.route(message, in: session, now: now) { return index }
+            return nil
         }
+        if let taker { await routes[taker].committed(message) }
         return message
     }
 }

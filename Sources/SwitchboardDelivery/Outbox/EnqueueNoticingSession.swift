@@ -28,6 +28,17 @@ struct EnqueueNoticingSession: StorageSession {
     var events: any EventRepository { base.events }
     var messages: any MessageRepository { base.messages }
     var sandbox: any SandboxRepository { base.sandbox }
+    var chatServices: any ChatServiceRepository { base.chatServices }
+    var chatUsers: any ChatUserRepository { base.chatUsers }
+    var chatChannels: any ChatChannelRepository { base.chatChannels }
+    var chatMembers: any ChatMemberRepository { base.chatMembers }
+    var chatMessages: any ChatMessageRepository { base.chatMessages }
+    var proxyServices: any ProxyServiceRepository { base.proxyServices }
+    var proxyPhoneNumbers: any ProxyPhoneNumberRepository { base.proxyPhoneNumbers }
+    var proxySessions: any ProxySessionRepository { base.proxySessions }
+    var proxyParticipants: any ProxyParticipantRepository { base.proxyParticipants }
+    var proxyInteractions: any ProxyInteractionRepository { base.proxyInteractions }
+    var flexChannels: any FlexChannelRepository { base.flexChannels }
     var outbox: any OutboxRepository { NoticingOutbox(base: base.outbox, queued: queued) }
 }
 

@@ -244,5 +244,6 @@ enum Migrations {
             ]
         },
         deliveryMigration,
+        proxyMigration,
     ]
 }
