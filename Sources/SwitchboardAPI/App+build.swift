@@ -42,6 +42,7 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         ChatChannelController(dependencies: dependencies).endpoints,
         ChatMemberController(dependencies: dependencies).endpoints,
         ChatMessageController(dependencies: dependencies).endpoints,
+        ChatChannelWebhookController(dependencies: dependencies).endpoints,
     ] {
         authenticated.addRoutes(chat, atPath: "/chat/v2")
     }

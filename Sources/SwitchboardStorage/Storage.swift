@@ -51,6 +51,8 @@ public protocol StorageSession: Sendable {
     var chatMembers: any ChatMemberRepository { get }
     /// Messages of chat channels.
     var chatMessages: any ChatMessageRepository { get }
+    /// Webhooks of chat channels.
+    var chatWebhooks: any ChatWebhookRepository { get }
     /// Proxy Services.
     var proxyServices: any ProxyServiceRepository { get }
     /// Proxy Services' number pools.

@@ -156,4 +156,32 @@ import SwitchboardStorage
             }
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func channelWebhooksRoundTripAndMembersCountPerIdentityInTheirService(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = Fixtures.account()
+            let service = Self.chatService(accountSid: account.sid)
+            let channels = [Self.channel(service), Self.channel(service)]
+            let webhook = ChatChannelWebhook(sid: Self.sids.make(.chatWebhook), accountSid: account.sid, serviceSid: service.sid,
+                                             channelSid: channels[0].sid, type: "webhook", url: "https://example.com/hook", method: "POST",
+                                             filters: ["onMessageSent"], triggers: [], flowSid: nil, retryCount: 1, dateCreated: Self.now, dateUpdated: Self.now)
+            try await storage.write { session in
+                try await session.chatWebhooks.insert(webhook)
+                for channel in channels {
+                    try await session.chatMembers.insert(ChatMember(
+                        sid: Self.sids.make(.chatMember), accountSid: account.sid, serviceSid: service.sid, channelSid: channel.sid,
+                        identity: "sms_1800", attributes: "{}", dateCreated: Self.now, dateUpdated: Self.now))
+                }
+            }
+            try await storage.read { (session: any StorageSession) async throws -> Void in
+                #expect(try await session.chatWebhooks.all(channelSid: channels[0].sid) == [webhook])
+                #expect(try await session.chatWebhooks.all(channelSid: channels[1].sid).isEmpty)
+                #expect(try await session.chatMembers.count(identity: "sms_1800", serviceSid: service.sid) == 2)
+                #expect(try await session.chatMembers.count(identity: "sms_1800", serviceSid: Self.sids.make(.chatService)) == 0)
+            }
+            #expect(try await storage.write { try await $0.chatWebhooks.delete(sid: webhook.sid, channelSid: channels[0].sid) })
+            #expect(try await storage.read { try await $0.chatWebhooks.find(sid: webhook.sid, channelSid: channels[0].sid) } == nil)
+        }
+    }
 }

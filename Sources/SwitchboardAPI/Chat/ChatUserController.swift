@@ -41,27 +41,33 @@ public struct ChatUserController: Sendable {
     }
 
     @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let user = try await dependencies.storage.read { try await Self.user(context, session: $0) }
-        return JSONResponse.make(ChatUserRepresentation.json(user, joinedChannels: 0, baseURL: context.domainBaseURL))
+        let (user, joined) = try await dependencies.storage.read { session in
+            let user = try await Self.user(context, session: session)
+            return (user, try await session.chatMembers.count(identity: user.identity, serviceSid: user.serviceSid))
+        }
+        return JSONResponse.make(ChatUserRepresentation.json(user, joinedChannels: joined, baseURL: context.domainBaseURL))
     }
 
     @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let page = try request.pageRequest()
         let (service, rows) = try await dependencies.storage.read { session in
             let service = try await ChatScope.service(context, session: session)
-            return (service, try await session.chatUsers.list(serviceSid: service.sid, page: page))
+            let users = try await session.chatUsers.list(serviceSid: service.sid, page: page)
+            var counted: [(ChatUser, Int)] = []
+            for user in users.items { counted.append((user, try await session.chatMembers.count(identity: user.identity, serviceSid: service.sid))) }
+            return (service, Page(items: counted, next: users.next, previous: users.previous))
         }
         let baseURL = context.domainBaseURL
         return JSONResponse.make(ListEnvelope.v1(
             key: "users", page: rows, request: page, listURL: ChatScope.serviceURL(service.sid, baseURL: baseURL) + "/Users", filters: []
-        ) { ChatUserRepresentation.json($0, joinedChannels: 0, baseURL: baseURL) })
+        ) { ChatUserRepresentation.json($0.0, joinedChannels: $0.1, baseURL: baseURL) })
     }
 
     @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formParameters(context: context)
         let now = dependencies.time.now()
-        let user = try await dependencies.storage.write { session in
+        let user = try await dependencies.storage.write { session -> (ChatUser, Int) in
             var user = try await Self.user(context, session: session)
             if let attributes = form.string("Attributes") {
                 try ChatAttributes.check(attributes)
@@ -70,9 +76,9 @@ public struct ChatUserController: Sendable {
             if let name = form.string("FriendlyName") { user.friendlyName = name }
             user.dateUpdated = now
             try await session.chatUsers.update(user)
-            return user
+            return (user, try await session.chatMembers.count(identity: user.identity, serviceSid: user.serviceSid))
         }
-        return JSONResponse.make(ChatUserRepresentation.json(user, joinedChannels: 0, baseURL: context.domainBaseURL))
+        return JSONResponse.make(ChatUserRepresentation.json(user.0, joinedChannels: user.1, baseURL: context.domainBaseURL))
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {

@@ -50,34 +50,40 @@ public struct ProxyPhoneNumberController: Sendable {
     }
 
     @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let number = try await dependencies.storage.read { try await Self.number(context, session: $0) }
-        return JSONResponse.make(ProxyPhoneNumberRepresentation.json(number, inUse: 0, baseURL: context.domainBaseURL))
+        let (number, inUse) = try await dependencies.storage.read { session in
+            let number = try await Self.number(context, session: session)
+            return (number, try await Self.inUse(number, session: session))
+        }
+        return JSONResponse.make(ProxyPhoneNumberRepresentation.json(number, inUse: inUse, baseURL: context.domainBaseURL))
     }
 
     @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let page = try request.pageRequest()
         let (service, rows) = try await dependencies.storage.read { session in
             let service = try await ProxyScope.service(context, session: session)
-            return (service, try await session.proxyPhoneNumbers.list(serviceSid: service.sid, page: page))
+            let numbers = try await session.proxyPhoneNumbers.list(serviceSid: service.sid, page: page)
+            var counted: [(ProxyPhoneNumber, Int)] = []
+            for number in numbers.items { counted.append((number, try await Self.inUse(number, session: session))) }
+            return (service, Page(items: counted, next: numbers.next, previous: numbers.previous))
         }
         let baseURL = context.domainBaseURL
         return JSONResponse.make(ListEnvelope.v1(
             key: "phone_numbers", page: rows, request: page, listURL: ProxyScope.serviceURL(service.sid, baseURL: baseURL) + "/PhoneNumbers", filters: []
-        ) { ProxyPhoneNumberRepresentation.json($0, inUse: 0, baseURL: baseURL) })
+        ) { ProxyPhoneNumberRepresentation.json($0.0, inUse: $0.1, baseURL: baseURL) })
     }
 
     @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formParameters(context: context)
         let now = dependencies.time.now()
-        let number = try await dependencies.storage.write { session in
+        let (number, inUse) = try await dependencies.storage.write { session -> (ProxyPhoneNumber, Int) in
             var number = try await Self.number(context, session: session)
             if let reserved = try form.bool("IsReserved") { number.isReserved = reserved }
             number.dateUpdated = now
             try await session.proxyPhoneNumbers.update(number)
-            return number
+            return (number, try await Self.inUse(number, session: session))
         }
-        return JSONResponse.make(ProxyPhoneNumberRepresentation.json(number, inUse: 0, baseURL: context.domainBaseURL))
+        return JSONResponse.make(ProxyPhoneNumberRepresentation.json(number, inUse: inUse, baseURL: context.domainBaseURL))
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
@@ -93,6 +99,18 @@ public struct ProxyPhoneNumberController: Sendable {
         let sid = try context.parameters.require("sid")
         guard let number = try await session.proxyPhoneNumbers.find(sid: sid, serviceSid: service.sid) else { throw context.notFound }
         return number
+    }
+
+    /// How many open sessions of the number's service talk through it.
+    static func inUse(_ number: ProxyPhoneNumber, session: any StorageSession) async throws -> Int {
+        var sessions = Set<String>()
+        for participant in try await session.proxyParticipants.all(proxyIdentifier: number.phoneNumber, accountSid: number.accountSid)
+        where participant.serviceSid == number.serviceSid && !sessions.contains(participant.sessionSid) {
+            if try await session.proxySessions.find(sid: participant.sessionSid, serviceSid: number.serviceSid)?.isOpen == true {
+                sessions.insert(participant.sessionSid)
+            }
+        }
+        return sessions.count
     }
 
     static func checkSid(_ sid: String) throws(TwilioError) {

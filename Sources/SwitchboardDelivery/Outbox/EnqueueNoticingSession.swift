@@ -33,6 +33,7 @@ struct EnqueueNoticingSession: StorageSession {
     var chatChannels: any ChatChannelRepository { base.chatChannels }
     var chatMembers: any ChatMemberRepository { base.chatMembers }
     var chatMessages: any ChatMessageRepository { base.chatMessages }
+    var chatWebhooks: any ChatWebhookRepository { base.chatWebhooks }
     var proxyServices: any ProxyServiceRepository { base.proxyServices }
     var proxyPhoneNumbers: any ProxyPhoneNumberRepository { base.proxyPhoneNumbers }
     var proxySessions: any ProxySessionRepository { base.proxySessions }

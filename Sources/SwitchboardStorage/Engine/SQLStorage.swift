@@ -106,6 +106,7 @@ struct SQLSession: StorageSession {
     var chatChannels: any ChatChannelRepository { SQLChatChannelRepository(database: database) }
     var chatMembers: any ChatMemberRepository { SQLChatMemberRepository(database: database) }
     var chatMessages: any ChatMessageRepository { SQLChatMessageRepository(database: database) }
+    var chatWebhooks: any ChatWebhookRepository { SQLChatWebhookRepository(database: database) }
     var proxyServices: any ProxyServiceRepository { SQLProxyServiceRepository(database: database) }
     var proxyPhoneNumbers: any ProxyPhoneNumberRepository { SQLProxyPhoneNumberRepository(database: database) }
     var proxySessions: any ProxySessionRepository { SQLProxySessionRepository(database: database) }

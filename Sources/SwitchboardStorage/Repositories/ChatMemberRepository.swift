@@ -12,6 +12,8 @@ public protocol ChatMemberRepository: Sendable {
     func list(channelSid: String, identity: String?, page: PageRequest) async throws -> Page<ChatMember>
     /// How many members the channel has.
     func count(channelSid: String) async throws -> Int
+    /// How many channels of the service this identity is a member of.
+    func count(identity: String, serviceSid: String) async throws -> Int
     /// Removes the member; `false` when the channel has no such member.
     func delete(sid: String, channelSid: String) async throws -> Bool
 }

@@ -13,6 +13,8 @@ public protocol ProxyParticipantRepository: Sendable {
     /// The account's participants, in any session, with this identifier talking through this proxy identifier:
     /// how an inbound message is threaded.
     func all(identifier: String, proxyIdentifier: String, accountSid: String) async throws -> [ProxyParticipant]
+    /// The account's participants, in any session, talking through this proxy identifier: how busy a pool number is.
+    func all(proxyIdentifier: String, accountSid: String) async throws -> [ProxyParticipant]
     /// Removes the participant; `false` when the session has no such participant.
     func delete(sid: String, sessionSid: String) async throws -> Bool
 }

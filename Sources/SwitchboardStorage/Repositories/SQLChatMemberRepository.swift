@@ -9,7 +9,8 @@ struct SQLChatMemberRepository: ChatMemberRepository {
 
     func insert(_ member: ChatMember) async throws {
         try await table.insert(member, sid: member.sid, accountSid: member.accountSid,
-                               keys: [("channel_sid", SQLBind(member.channelSid)), ("identity", SQLBind(member.identity))])
+                               keys: [("service_sid", SQLBind(member.serviceSid)), ("channel_sid", SQLBind(member.channelSid)),
+                                      ("identity", SQLBind(member.identity))])
     }
     func find(sid: String, channelSid: String) async throws -> ChatMember? {
         try await table.first([("sid", SQLBind(sid)), ("channel_sid", SQLBind(channelSid))])
@@ -24,6 +25,9 @@ struct SQLChatMemberRepository: ChatMemberRepository {
     }
     func count(channelSid: String) async throws -> Int {
         try await table.count([("channel_sid", SQLBind(channelSid))])
+    }
+    func count(identity: String, serviceSid: String) async throws -> Int {
+        try await table.count([("identity", SQLBind(identity)), ("service_sid", SQLBind(serviceSid))])
     }
     func delete(sid: String, channelSid: String) async throws -> Bool {
         try await table.delete(sid: sid, scopeColumn: "channel_sid", scope: channelSid)

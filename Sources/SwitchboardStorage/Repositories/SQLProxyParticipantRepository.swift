@@ -26,6 +26,9 @@ struct SQLProxyParticipantRepository: ProxyParticipantRepository {
         try await table.all([("identifier", SQLBind(identifier)), ("proxy_identifier", SQLBind(proxyIdentifier)),
                              ("account_sid", SQLBind(accountSid))])
     }
+    func all(proxyIdentifier: String, accountSid: String) async throws -> [ProxyParticipant] {
+        try await table.all([("proxy_identifier", SQLBind(proxyIdentifier)), ("account_sid", SQLBind(accountSid))])
+    }
     func delete(sid: String, sessionSid: String) async throws -> Bool {
         try await table.delete(sid: sid, scopeColumn: "session_sid", scope: sessionSid)
     }

@@ -75,3 +75,40 @@ import SwitchboardCore
         #expect(ChatAttributes.string("proxySession", in: ChatAttributes.setting("status", to: "INACTIVE", in: channel.attributes)) == "KC123")
     }
 }
+
+@Suite struct ChatChannelWebhookTests {
+    let now = Date(timeIntervalSince1970: 1_700_000_000)
+
+    func webhook(type: String, filters: [String] = [], triggers: [String] = []) throws -> ChatChannelWebhook {
+        let channel = ChatChannel(sid: "CH1", accountSid: "AC1", serviceSid: "IS1", friendlyName: nil, uniqueName: nil, attributes: "{}",
+                                  type: "private", createdBy: "system", dateCreated: now, dateUpdated: now)
+        var changes = ChatChannelWebhookChanges()
+        changes.type = type
+        changes.url = "https://example.com/hook"
+        changes.filters = filters
+        changes.triggers = triggers
+        return try ChatRules.webhook(changes, sid: "WH1", channel: channel, now: now)
+    }
+
+    @Test func aWebhookFiresOnlyOnTheEventsItFilters() throws {
+        let hook = try webhook(type: "webhook", filters: ["onMessageSent"])
+        #expect(hook.fires(on: "onMessageSent", body: "hi"))
+        #expect(!hook.fires(on: "onChannelUpdated", body: nil))
+    }
+
+    @Test func aTriggerFiresOnAMessageHoldingOneOfItsWordsInAnyCase() throws {
+        let hook = try webhook(type: "trigger", triggers: ["refund"])
+        #expect(hook.fires(on: "onMessageSent", body: "I want a REFUND, please"))
+        #expect(!hook.fires(on: "onMessageSent", body: "refunds are slow"))
+    }
+
+    @Test func aWebhookWithoutUrlAndAStudioWebhookWithoutFlowAreRefused() throws {
+        let channel = ChatChannel(sid: "CH1", accountSid: "AC1", serviceSid: "IS1", friendlyName: nil, uniqueName: nil, attributes: "{}",
+                                  type: "private", createdBy: "system", dateCreated: now, dateUpdated: now)
+        var changes = ChatChannelWebhookChanges()
+        changes.type = "webhook"
+        #expect(throws: TwilioError.missingParameter("Configuration.Url")) { try ChatRules.webhook(changes, sid: "WH1", channel: channel, now: now) }
+        changes.type = "studio"
+        #expect(throws: TwilioError.missingParameter("Configuration.FlowSid")) { try ChatRules.webhook(changes, sid: "WH1", channel: channel, now: now) }
+    }
+}
