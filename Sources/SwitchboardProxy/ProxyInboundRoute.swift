@@ -9,7 +9,8 @@ import Synchronization
 /// open session and posted in the session's chat channel as a message from the customer. When that channel has no
 /// live task (a flow with `CreationOnMessage`, or the previous task ended), the flow's integration makes one; it is
 /// routed once the message's transaction commits. A message for a pool number with no open session goes to the
-/// service's `OutOfSessionCallbackUrl`.
+/// service's `OutOfSessionCallbackUrl`; failing that, the Flex Flow whose contact identity is that number opens a
+/// new conversation (see `FlexInboundConversation`).
 public final class ProxyInboundRoute: InboundMessageRoute {
     let sids: any SidGenerator
     let routing: RoutingEngine
@@ -23,10 +24,16 @@ public final class ProxyInboundRoute: InboundMessageRoute {
     }
 
     public func route(_ message: Message, in storage: any StorageSession, now: Date) async throws -> Bool {
-        guard let threaded = try await thread(message, storage: storage) else {
-            return try await outOfSession(message, storage: storage, now: now)
+        let session: ProxySession, customer: ProxyParticipant
+        if let threaded = try await thread(message, storage: storage) {
+            (session, customer) = threaded
+        } else if try await outOfSession(message, storage: storage, now: now) {
+            return true
+        } else if let opened = try await newConversation(message, storage: storage, now: now) {
+            (session, customer) = opened
+        } else {
+            return false
         }
-        let (session, customer) = threaded
         let participants = try await storage.proxyParticipants.all(sessionSid: session.sid)
         guard let chatParticipant = participants.first(where: { $0.sid != customer.sid && $0.isChatChannel }),
               let channel = try await storage.chatChannels.find(sid: chatParticipant.identifier, accountSid: message.accountSid)
@@ -106,8 +113,22 @@ public final class ProxyInboundRoute: InboundMessageRoute {
         try await storage.proxySessions.update(ProxyInteractions.touched(session, now: now))
     }
 
+    /// A new inbound conversation for the Flex Flow whose contact identity the message was sent to, threaded through
+    /// a session of the Proxy service whose pool holds that number; `nil` when no such flow and pool exist.
+    func newConversation(_ message: Message, storage: any StorageSession, now: Date) async throws -> (ProxySession, ProxyParticipant)? {
+        guard let flow = try await FlexInboundConversation.flow(for: message, storage: storage) else { return nil }
+        for number in try await storage.proxyPhoneNumbers.all(phoneNumber: ProxyAddress.bare(message.to), accountSid: message.accountSid) {
+            guard let service = try await storage.proxyServices.find(sid: number.serviceSid, accountSid: message.accountSid) else { continue }
+            let (session, customer, workspaceToRoute) = try await FlexInboundConversation.open(
+                message, flow: flow, service: service, storage: storage, sids: sids, now: now)
+            if let workspaceToRoute { pendingRouting.withLock { $0[message.sid] = workspaceToRoute } }
+            return (session, customer)
+        }
+        return nil
+    }
+
     /// A message to a pool number with no open session: posted to the first owning service's `OutOfSessionCallbackUrl`.
-    /// Without one, the route passes, so another route (a Conversations address, a Flex Flow) may take it.
+    /// Without one, the Flex Flow of that number may open a conversation, or another route may take it.
     func outOfSession(_ message: Message, storage: any StorageSession, now: Date) async throws -> Bool {
         for number in try await storage.proxyPhoneNumbers.all(phoneNumber: ProxyAddress.bare(message.to), accountSid: message.accountSid) {
             guard let service = try await storage.proxyServices.find(sid: number.serviceSid, accountSid: message.accountSid),

@@ -144,3 +144,25 @@ def test_chat_and_proxy_resources_of_another_account_are_not_found(client, serve
     assert_error(stranger.get(f"/chat/v2/Services/{center.chat_service.sid}"), 404, 20404)
     assert_error(stranger.get(proxy_path(center)), 404, 20404)
     assert_error(stranger.get(proxy_path(center, "/PhoneNumbers")), 404, 20404)
+
+
+def test_a_first_message_to_a_flows_contact_identity_opens_a_conversation_with_a_task(client, raw):
+    center = ContactCenter(client)
+    flow = client.flex_api.v1.flex_flow.create(
+        friendly_name=unique_name("inbound"), chat_service_sid=center.chat_service.sid, channel_type="sms", contact_identity=center.number,
+        integration_type="task", integration_workspace_sid=center.workspace.sid, integration_workflow_sid=center.workflow.sid,
+        integration_channel="sms")
+    resp = raw.post("/sandbox/v1/Messages", {"Channel": "sms", "From": center.customer, "To": center.number, "Body": "Is my order late?"})
+    assert resp.status_code == 201, resp.text
+
+    channels = client.flex_api.v1.channel.list()
+    opened = [c for c in channels if c.flex_flow_sid == flow.sid]
+    assert len(opened) == 1 and opened[0].task_sid is not None
+    chat = center.chat_channel(opened[0].sid)
+    assert [(m._from, m.body) for m in chat.messages.list()] == [("sms_" + center.customer[1:], "Is my order late?")]
+    assert eventually(lambda: center.tr.tasks(opened[0].task_sid).reservations.list())[0].worker_sid == center.agent.sid
+
+    # The channel now names its session, so the agent's answer goes back to the customer from the same number.
+    chat.messages.create(body="It ships today", from_="alice")
+    delivered = eventually(lambda: [m for m in raw.get("/sandbox/v1/Messages", Address=center.customer).json()["messages"]])
+    assert [(m["from"], m["body"]) for m in delivered] == [(center.number, "It ships today")]
