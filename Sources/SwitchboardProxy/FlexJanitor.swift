@@ -4,7 +4,8 @@ public import SwitchboardStorage
 public import SwitchboardRouting
 
 /// Flex's janitor: when a channel's task completes, is canceled or deleted, and its flow has `JanitorEnabled`, the
-/// channel's Proxy session closes and the chat channel is marked inactive, in the transaction that ended the task.
+/// channel's Proxy session closes and, unless the channel is long-lived, the chat channel is marked inactive, in the
+/// transaction that ended the task.
 public struct FlexJanitor: TaskLifecycleObserver {
     let sids: any SidGenerator
 
@@ -22,7 +23,8 @@ public struct FlexJanitor: TaskLifecycleObserver {
                let session = try await storage.proxySessions.find(sid: sessionSid, accountSid: task.accountSid), session.isOpen {
                 try await storage.proxySessions.update(ProxyRules.close(session, reason: "janitor: task \(how.rawValue)", now: now))
             }
-            guard FlexChannelStatus.isActive(channel) else { continue }
+            // A long-lived channel stays open for the contact's next conversation; only its session ends.
+            guard !flexChannel.longLived, FlexChannelStatus.isActive(channel) else { continue }
             channel.attributes = ChatAttributes.setting("status", to: FlexChannelStatus.inactive, in: channel.attributes)
             channel.dateUpdated = now
             try await storage.chatChannels.update(channel)

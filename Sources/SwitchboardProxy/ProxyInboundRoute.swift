@@ -45,6 +45,7 @@ public final class ProxyInboundRoute: InboundMessageRoute {
         }
         let flexChannel = try await storage.flexChannels.find(sid: channel.sid, accountSid: channel.accountSid)
         let chatMessage = try ChatRules.message(
+            // A chat message needs a body; a customer's message without text (media only) shows as a blank one.
             body: message.body.isEmpty ? " " : message.body, from: flexChannel?.identity ?? customer.identifier, attributes: nil,
             sid: sids.make(.chatMessage), channel: channel, index: try await storage.chatMessages.nextIndex(channelSid: channel.sid), now: now)
         try await storage.chatMessages.insert(chatMessage)

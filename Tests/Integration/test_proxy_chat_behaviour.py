@@ -166,3 +166,44 @@ def test_a_first_message_to_a_flows_contact_identity_opens_a_conversation_with_a
     chat.messages.create(body="It ships today", from_="alice")
     delivered = eventually(lambda: [m for m in raw.get("/sandbox/v1/Messages", Address=center.customer).json()["messages"]])
     assert [(m["from"], m["body"]) for m in delivered] == [(center.number, "It ships today")]
+
+
+def test_the_janitor_keeps_a_long_lived_channel_open_for_the_next_conversation(client):
+    center = ContactCenter(client)
+    flow = client.flex_api.v1.flex_flow.create(
+        friendly_name=unique_name("long lived janitor"), chat_service_sid=center.chat_service.sid, channel_type="sms",
+        integration_type="task", integration_workspace_sid=center.workspace.sid, integration_workflow_sid=center.workflow.sid,
+        integration_channel="sms", long_lived=True, janitor_enabled=True)
+    channel = client.flex_api.v1.channel.create(flex_flow_sid=flow.sid, identity="sms_15550003", chat_user_friendly_name="Cy",
+                                                chat_friendly_name="Chat with Cy", target=center.customer)
+    proxy = client.proxy.v1.services(center.proxy_service.sid)
+    session = proxy.sessions.create(participants=[{"Identifier": center.customer}])
+    center.chat_channel(channel.sid).update(attributes='{"proxySession": "%s", "status": "ACTIVE"}' % session.sid)
+    center.tr.tasks(channel.task_sid).update(assignment_status="canceled", reason="customer left")
+
+    assert proxy.sessions(session.sid).fetch().status == "closed"
+    assert '"status": "ACTIVE"' in center.chat_channel(channel.sid).fetch().attributes
+    again = client.flex_api.v1.channel.create(flex_flow_sid=flow.sid, identity="sms_15550003", chat_user_friendly_name="Cy",
+                                              chat_friendly_name="Chat with Cy")
+    assert again.sid == channel.sid
+
+
+def test_a_whatsapp_flow_relays_over_whatsapp_from_the_proxy_number(client, raw):
+    center = ContactCenter(client)
+    flow = client.flex_api.v1.flex_flow.create(
+        friendly_name=unique_name("whatsapp"), chat_service_sid=center.chat_service.sid, channel_type="whatsapp",
+        integration_type="studio", integration_flow_sid="FW" + "b" * 32)
+    channel = client.flex_api.v1.channel.create(flex_flow_sid=flow.sid, identity="whatsapp_" + center.customer[1:],
+                                                chat_user_friendly_name="Di", chat_friendly_name="WhatsApp with Di")
+    proxy = client.proxy.v1.services(center.proxy_service.sid)
+    session = proxy.sessions.create(mode="message-only", participants=[{"Identifier": "whatsapp:" + center.customer},
+                                                                       {"Identifier": channel.sid, "ProxyIdentifier": center.number}])
+    center.chat_channel(channel.sid).update(attributes='{"proxySession": "%s"}' % session.sid)
+    center.chat_channel(channel.sid).messages.create(body="Hola", from_="alice")
+    delivered = eventually(lambda: raw.get("/sandbox/v1/Messages", Address="whatsapp:" + center.customer).json()["messages"])
+    assert [(m["channel"], m["from"], m["body"]) for m in delivered] == [("whatsapp", "whatsapp:" + center.number, "Hola")]
+
+    resp = raw.post("/sandbox/v1/Messages", {"Channel": "whatsapp", "From": "whatsapp:" + center.customer,
+                                             "To": "whatsapp:" + center.number, "Body": "Gracias"})
+    assert resp.status_code == 201, resp.text
+    assert eventually(lambda: [m.body for m in center.chat_channel(channel.sid).messages.list() if m.body == "Gracias"])
