@@ -22,7 +22,10 @@ public struct ProxySessionExpiry: Service {
     @discardableResult
     public func expire() async throws -> Int {
         let now = time.now()
+        // Most ticks find nothing; reading first keeps them from taking SQLite's single write lock.
+        guard try await !storage.read({ try await $0.proxySessions.expired(at: now) }).isEmpty else { return 0 }
         return try await storage.write { storage in
+            // Re-read under the write: an interaction may have extended a session since.
             let expired = try await storage.proxySessions.expired(at: now)
             for session in expired { try await storage.proxySessions.update(ProxyRules.close(session, reason: "ttl", now: now)) }
             return expired.count
