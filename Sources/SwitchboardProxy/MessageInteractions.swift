@@ -34,7 +34,7 @@ public enum MessageInteractions {
             data: ProxyRelay.interactionData(body), inboundParticipantSid: nil, inboundResourceSid: nil, inboundResourceStatus: nil,
             inboundResourceType: nil, outboundParticipantSid: participant.sid, outboundResourceSid: resourceSid, outboundResourceStatus: status,
             outboundResourceType: type, dateCreated: now, dateUpdated: now)
-        try await storage.proxyInteractions.insert(interaction)
+        try await ProxyInteractionLog.record(interaction, storage: storage, sids: sids, now: now)
         try await storage.proxySessions.update(ProxyInteractions.touched(session, now: now))
         return interaction
     }

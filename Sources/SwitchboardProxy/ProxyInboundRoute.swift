@@ -50,12 +50,12 @@ public final class ProxyInboundRoute: InboundMessageRoute {
             sid: sids.make(.chatMessage), channel: channel, index: try await storage.chatMessages.nextIndex(channelSid: channel.sid), now: now)
         try await storage.chatMessages.insert(chatMessage)
         try await ChatEvents.record("onMessageSent", channel: channel, message: chatMessage, storage: storage, sids: sids, now: now)
-        try await storage.proxyInteractions.insert(ProxyInteraction(
+        try await ProxyInteractionLog.record(ProxyInteraction(
             sid: sids.make(.proxyInteraction), accountSid: session.accountSid, serviceSid: session.serviceSid, sessionSid: session.sid,
             data: ProxyRelay.interactionData(message.body), inboundParticipantSid: customer.sid, inboundResourceSid: message.sid,
             inboundResourceStatus: message.status.rawValue, inboundResourceType: "Message", outboundParticipantSid: chatParticipant.sid,
             outboundResourceSid: chatMessage.sid, outboundResourceStatus: "sent", outboundResourceType: "ChatMessage",
-            dateCreated: now, dateUpdated: now))
+            dateCreated: now, dateUpdated: now), storage: storage, sids: sids, now: now)
         try await storage.proxySessions.update(ProxyInteractions.touched(session, now: now))
         if var flexChannel { try await createTaskIfNeeded(&flexChannel, message: message, storage: storage, now: now) }
         return true
@@ -105,12 +105,12 @@ public final class ProxyInboundRoute: InboundMessageRoute {
             sid: sids.make(.message), accountSid: message.accountSid, now: now)
         outbound.origin = interactionSid
         try await OutboundMessages.queue(outbound, in: storage, sids: sids, now: now)
-        try await storage.proxyInteractions.insert(ProxyInteraction(
+        try await ProxyInteractionLog.record(ProxyInteraction(
             sid: interactionSid, accountSid: session.accountSid, serviceSid: session.serviceSid, sessionSid: session.sid,
             data: ProxyRelay.interactionData(message.body), inboundParticipantSid: sender.sid, inboundResourceSid: message.sid,
             inboundResourceStatus: message.status.rawValue, inboundResourceType: "Message", outboundParticipantSid: recipient.sid,
             outboundResourceSid: outbound.sid, outboundResourceStatus: outbound.status.rawValue, outboundResourceType: "Message",
-            dateCreated: now, dateUpdated: now))
+            dateCreated: now, dateUpdated: now), storage: storage, sids: sids, now: now)
         try await storage.proxySessions.update(ProxyInteractions.touched(session, now: now))
     }
 

@@ -31,12 +31,12 @@ public enum ProxyRelay {
             sid: sids.make(.message), accountSid: channel.accountSid, now: now)
         outbound.origin = interactionSid
         try await OutboundMessages.queue(outbound, in: storage, sids: sids, now: now)
-        try await storage.proxyInteractions.insert(ProxyInteraction(
+        try await ProxyInteractionLog.record(ProxyInteraction(
             sid: interactionSid, accountSid: session.accountSid, serviceSid: session.serviceSid, sessionSid: session.sid,
             data: interactionData(message.body), inboundParticipantSid: chatParticipant?.sid, inboundResourceSid: message.sid,
             inboundResourceStatus: "sent", inboundResourceType: "ChatMessage", outboundParticipantSid: customer.sid,
             outboundResourceSid: outbound.sid, outboundResourceStatus: outbound.status.rawValue, outboundResourceType: "Message",
-            dateCreated: now, dateUpdated: now))
+            dateCreated: now, dateUpdated: now), storage: storage, sids: sids, now: now)
         session = ProxyInteractions.touched(session, now: now)
         try await storage.proxySessions.update(session)
         return outbound

@@ -207,3 +207,18 @@ def test_a_whatsapp_flow_relays_over_whatsapp_from_the_proxy_number(client, raw)
                                              "To": "whatsapp:" + center.number, "Body": "Gracias"})
     assert resp.status_code == 201, resp.text
     assert eventually(lambda: [m.body for m in center.chat_channel(channel.sid).messages.list() if m.body == "Gracias"])
+
+
+def test_the_services_callback_url_hears_of_every_relayed_message(client, raw):
+    center = ContactCenter(client)
+    proxy = client.proxy.v1.services(center.proxy_service.sid)
+    with WebhookReceiver() as receiver:
+        proxy.update(callback_url=receiver.url("/interactions"))
+        session = proxy.sessions.create(participants=[{"Identifier": center.customer}])
+        participant = proxy.sessions(session.sid).participants.list()[0]
+        interaction = proxy.sessions(session.sid).participants(participant.sid).message_interactions.create(body="On my way")
+        posts = eventually(lambda: receiver.snapshot())
+    assert posts[0]["path"] == "/interactions"
+    assert posts[0]["form"]["interactionSid"] == interaction.sid
+    assert posts[0]["form"]["outboundParticipantSid"] == participant.sid
+    assert posts[0]["form"]["outboundResourceType"] == "Message"
