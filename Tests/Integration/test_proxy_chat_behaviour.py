@@ -222,3 +222,16 @@ def test_the_services_callback_url_hears_of_every_relayed_message(client, raw):
     assert posts[0]["form"]["interactionSid"] == interaction.sid
     assert posts[0]["form"]["outboundParticipantSid"] == participant.sid
     assert posts[0]["form"]["outboundResourceType"] == "Message"
+
+
+def test_an_edited_chat_message_says_so_and_is_not_relayed_again(client, raw):
+    center = ContactCenter(client)
+    channel = client.chat.v2.services(center.chat_service.sid).channels.create(friendly_name="edits")
+    chat = center.chat_channel(channel.sid)
+    message = chat.messages.create(body="Helo", from_="alice")
+    assert message.was_edited is False and message.index == 0
+    edited = chat.messages(message.sid).update(body="Hello", last_updated_by="alice")
+    assert (edited.body, edited.was_edited, edited.last_updated_by) == ("Hello", True, "alice")
+    member = chat.members.create(identity="bob")
+    assert chat.members(member.sid).update(attributes='{"role": "supervisor"}').attributes == '{"role": "supervisor"}'
+    assert chat.fetch().members_count == 1 and chat.fetch().messages_count == 1

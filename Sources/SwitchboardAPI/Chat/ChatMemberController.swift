@@ -17,6 +17,7 @@ public struct ChatMemberController: Sendable {
         routes.post("Services/:serviceSid/Channels/:channelSid/Members", use: create)
         routes.get("Services/:serviceSid/Channels/:channelSid/Members", use: list)
         routes.get("Services/:serviceSid/Channels/:channelSid/Members/:sid", use: fetch)
+        routes.post("Services/:serviceSid/Channels/:channelSid/Members/:sid", use: update)
         routes.delete("Services/:serviceSid/Channels/:channelSid/Members/:sid", use: delete)
         return routes
     }
@@ -55,6 +56,24 @@ public struct ChatMemberController: Sendable {
             key: "members", page: rows, request: page, listURL: ChatScope.channelURL(channel, baseURL: baseURL) + "/Members",
             filters: identity.map { [("Identity", $0)] } ?? []
         ) { ChatMemberRepresentation.json($0, baseURL: baseURL) })
+    }
+
+    /// `Attributes`; the read horizon and roles are not modelled.
+    @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.formParameters(context: context)
+        let now = dependencies.time.now()
+        let member = try await dependencies.storage.write { session in
+            var member = try await Self.member(context, session: session)
+            if let attributes = form.string("Attributes") {
+                try ChatAttributes.check(attributes)
+                member.attributes = attributes
+            }
+            member.dateUpdated = now
+            try await session.chatMembers.update(member)
+            return member
+        }
+        return JSONResponse.make(ChatMemberRepresentation.json(member, baseURL: context.domainBaseURL))
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {

@@ -19,6 +19,7 @@ public struct ChatMessageController: Sendable {
         routes.post("Services/:serviceSid/Channels/:channelSid/Messages", use: create)
         routes.get("Services/:serviceSid/Channels/:channelSid/Messages", use: list)
         routes.get("Services/:serviceSid/Channels/:channelSid/Messages/:sid", use: fetch)
+        routes.post("Services/:serviceSid/Channels/:channelSid/Messages/:sid", use: update)
         routes.delete("Services/:serviceSid/Channels/:channelSid/Messages/:sid", use: delete)
         return routes
     }
@@ -62,6 +63,35 @@ public struct ChatMessageController: Sendable {
         return JSONResponse.make(ListEnvelope.v1(
             key: "messages", page: rows, request: page, listURL: ChatScope.channelURL(channel, baseURL: baseURL) + "/Messages", filters: []
         ) { ChatMessageRepresentation.json($0, baseURL: baseURL) })
+    }
+
+    /// An edit: `Body`, `Attributes`, `From` and `LastUpdatedBy`; posts `onMessageUpdated`. An edit is not relayed again.
+    @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.formParameters(context: context)
+        let sid = try context.parameters.require("sid")
+        let sids = dependencies.sids
+        let now = dependencies.time.now()
+        let message = try await dependencies.storage.write { session in
+            let channel = try await ChatScope.channel(context, session: session)
+            guard var message = try await session.chatMessages.find(sid: sid, channelSid: channel.sid) else { throw context.notFound }
+            if let body = form.string("Body") {
+                guard !body.isEmpty else { throw TwilioError.invalidParameter("Body must not be empty") }
+                message.body = body
+            }
+            if let attributes = form.string("Attributes") {
+                try ChatAttributes.check(attributes)
+                message.attributes = attributes
+            }
+            if let from = form.string("From"), !from.isEmpty { message.from = from }
+            if let editor = form.string("LastUpdatedBy"), !editor.isEmpty { message.lastUpdatedBy = editor }
+            message.edited = true
+            message.dateUpdated = now
+            try await session.chatMessages.update(message)
+            try await ChatEvents.record("onMessageUpdated", channel: channel, message: message, storage: session, sids: sids, now: now)
+            return message
+        }
+        return JSONResponse.make(ChatMessageRepresentation.json(message, baseURL: context.domainBaseURL))
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {

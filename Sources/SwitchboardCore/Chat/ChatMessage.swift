@@ -18,6 +18,10 @@ public struct ChatMessage: Sendable, Equatable, Codable {
     public var attributes: String
     /// Its position in the channel, from 0.
     public var index: Int
+    /// Who last edited it, when the edit said.
+    public var lastUpdatedBy: String?
+    /// Whether it was edited after it was posted; `nil` (never) for messages stored before edits were recorded.
+    public var edited: Bool?
     /// When it was posted.
     public var dateCreated: Date
     /// When it last changed.

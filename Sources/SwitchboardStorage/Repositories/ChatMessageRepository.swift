@@ -12,6 +12,8 @@ public protocol ChatMessageRepository: Sendable {
     func count(channelSid: String) async throws -> Int
     /// The index the channel's next message takes: one past the highest so far, so a deleted message's index is never reused.
     func nextIndex(channelSid: String) async throws -> Int
+    /// Saves an edited message.
+    func update(_ message: ChatMessage) async throws
     /// Removes the message; `false` when the channel has no such message.
     func delete(sid: String, channelSid: String) async throws -> Bool
 }

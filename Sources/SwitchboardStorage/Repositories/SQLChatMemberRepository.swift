@@ -29,6 +29,9 @@ struct SQLChatMemberRepository: ChatMemberRepository {
     func count(identity: String, serviceSid: String) async throws -> Int {
         try await table.count([("identity", SQLBind(identity)), ("service_sid", SQLBind(serviceSid))])
     }
+    func update(_ member: ChatMember) async throws {
+        try await table.update(member, sid: member.sid, keys: [])
+    }
     func delete(sid: String, channelSid: String) async throws -> Bool {
         try await table.delete(sid: sid, scopeColumn: "channel_sid", scope: channelSid)
     }

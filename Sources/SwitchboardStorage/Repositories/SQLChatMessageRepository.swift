@@ -26,6 +26,9 @@ struct SQLChatMessageRepository: ChatMessageRepository {
             .from(table.name).where("channel_sid", .equal, channelSid).first()
         return (try row?.decode(column: "highest", as: Int?.self)).flatMap { $0 }.map { $0 + 1 } ?? 0
     }
+    func update(_ message: ChatMessage) async throws {
+        try await table.update(message, sid: message.sid, keys: [])
+    }
     func delete(sid: String, channelSid: String) async throws -> Bool {
         try await table.delete(sid: sid, scopeColumn: "channel_sid", scope: channelSid)
     }
