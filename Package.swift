@@ -93,6 +93,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Flex UI 1.x messaging: Flex Channels, the Proxy relays between chat channels and customers, and the janitor.
+        .target(
+            name: "SwitchboardProxy",
+            dependencies: [
+                "SwitchboardCore",
+                "SwitchboardStorage",
+                "SwitchboardRouting",
+                "SwitchboardDelivery",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The HTTP API: one folder per Twilio domain, one file per resource.
         .target(
             name: "SwitchboardAPI",
@@ -102,6 +115,7 @@ let package = Package(
                 "SwitchboardRouting",
                 "SwitchboardDelivery",
                 "SwitchboardConversations",
+                "SwitchboardProxy",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -4,6 +4,7 @@ public import Logging
 import SwitchboardRouting
 import SwitchboardDelivery
 import SwitchboardConversations
+import SwitchboardProxy
 
 /// Builds the Switchboard HTTP application; used by `switchboard serve` and by the tests.
 public func buildApplication(
@@ -23,6 +24,7 @@ public func buildApplication(
             RoutingTimerService(engine: dependencies.routing, logger: logger),
             ConversationTimerService(storage: dependencies.storage, routing: dependencies.routing, sids: dependencies.sids,
                                      time: dependencies.time, logger: logger),
+            ProxySessionExpiry(storage: dependencies.storage, time: dependencies.time, logger: logger),
             webhooks, dispatcher,
         ],
         logger: logger
@@ -56,6 +58,26 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         authenticated.addRoutes(conversations, atPath: "/conversations/v1")
     }
     authenticated.addRoutes(ContentController(dependencies: dependencies).endpoints, atPath: "/content/v1")
+    authenticated.addRoutes(FlexChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    for chat in [
+        ChatServiceController(dependencies: dependencies).endpoints,
+        ChatUserController(dependencies: dependencies).endpoints,
+        ChatChannelController(dependencies: dependencies).endpoints,
+        ChatMemberController(dependencies: dependencies).endpoints,
+        ChatMessageController(dependencies: dependencies).endpoints,
+        ChatChannelWebhookController(dependencies: dependencies).endpoints,
+    ] {
+        authenticated.addRoutes(chat, atPath: "/chat/v2")
+    }
+    for proxy in [
+        ProxyServiceController(dependencies: dependencies).endpoints,
+        ProxyPhoneNumberController(dependencies: dependencies).endpoints,
+        ProxySessionController(dependencies: dependencies).endpoints,
+        ProxyParticipantController(dependencies: dependencies).endpoints,
+        ProxyInteractionController(dependencies: dependencies).endpoints,
+    ] {
+        authenticated.addRoutes(proxy, atPath: "/proxy/v1")
+    }
     for taskRouter in [
         WorkspaceController(dependencies: dependencies).endpoints,
         ActivityController(dependencies: dependencies).endpoints,

@@ -4,6 +4,7 @@ public import SwitchboardDelivery
 public import SwitchboardRouting
 public import SwitchboardStorage
 import SwitchboardConversations
+import SwitchboardProxy
 
 /// The outside things the API depends on, injected so tests can substitute time, identifiers and the outside world.
 public struct ServerDependencies: Sendable {
@@ -39,13 +40,16 @@ public struct ServerDependencies: Sendable {
         self.time = time
         self.sids = sids
         self.doorbell = doorbell
-        let routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger)
+        // The janitor hears of every task that ends.
+        let routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger, observers: [FlexJanitor(sids: sids)])
         self.routing = routing
         self.sandbox = SandboxConnector(storage: storage, time: time)
         self.connectors = ConnectorDirectory([sandbox])
         self.messagingWindow = messagingWindow
-        // Conversations come last: a more specific route (a Proxy session) takes a message first.
+        // The most specific route takes a message first: a Proxy session, then any other given, then Conversations.
         let conversations = ConversationsInboundRoute(storage: storage, routing: routing, sids: sids, window: messagingWindow)
-        self.inbound = InboundMessages(storage: storage, time: time, sids: sids, routes: inboundRoutes + [conversations])
+        self.inbound = InboundMessages(
+            storage: storage, time: time, sids: sids,
+            routes: [ProxyInboundRoute(sids: sids, routing: routing)] + inboundRoutes + [conversations])
     }
 }

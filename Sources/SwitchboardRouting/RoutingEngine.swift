@@ -13,9 +13,12 @@ public actor RoutingEngine {
     let time: any TimeSource
     let sids: any SidGenerator
     let logger: Logger
+    /// Told, inside the same transaction, when a task completes, is canceled or is deleted.
+    let observers: [any TaskLifecycleObserver]
 
-    /// Creates the engine.
-    public init(storage: any Storage, time: any TimeSource, sids: any SidGenerator, logger: Logger) {
+    /// Creates the engine; `observers` hear of every task that ends.
+    public init(storage: any Storage, time: any TimeSource, sids: any SidGenerator, logger: Logger, observers: [any TaskLifecycleObserver] = []) {
+        self.observers = observers
         self.storage = storage
         self.time = time
         self.sids = sids
@@ -112,13 +115,14 @@ public actor RoutingEngine {
     private func cancel(_ task: TaskRouterTask, reason: String) async throws {
         let now = time.now()
         let sids = self.sids
+        let observers = self.observers
         try await storage.write { session in
             guard let canceled = TaskRules.cancel(task, reason: reason, now: now),
                   try await session.tasks.update(canceled, ifStatusIs: task.assignmentStatus) else { return }
             if reason == TaskRules.workflowTimeoutReason {
                 try await Self.recordWorkflowTimeout(canceled, events: EventLog(session: session, sids: sids, now: now))
             }
-            try await Self.follow(canceled, session: session, sids: sids, now: now)
+            try await Self.follow(canceled, session: session, sids: sids, now: now, observers: observers)
         }
     }
 
@@ -157,6 +161,7 @@ public actor RoutingEngine {
     private func reserve(_ offer: Offer, for workerSid: String, multiTaskEnabled: Bool) async throws -> ReserveOutcome {
         let now = time.now()
         let sids = self.sids
+        let observers = self.observers
         do {
             return try await storage.write { session in
                 guard let worker = try await session.workers.find(sid: workerSid, workspaceSid: offer.task.workspaceSid),
@@ -203,7 +208,7 @@ public actor RoutingEngine {
                 try await AssignmentCallbacks.queue(reservation, task: task, worker: worker, in: session, sids: sids, now: now)
                 guard offer.autoAnswer else { return .reserved }
                 reservation = try ReservationRules.transition(reservation, to: ReservationStatus.accepted.rawValue, now: now)
-                try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
+                try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now, observers: observers)
                 return .assigned
             }
         } catch is WorkerHasNoRoom {
@@ -240,12 +245,13 @@ public actor RoutingEngine {
     public func updateTask(sid: String, workspaceSid: String, changes: TaskChanges) async throws -> TaskRouterTask? {
         let now = time.now()
         let sids = self.sids
+        let observers = self.observers
         let updated = try await storage.write { session -> TaskRouterTask? in
             guard let existing = try await session.tasks.lock(sid: sid, workspaceSid: workspaceSid) else { return nil }
             let task = try TaskRules.update(existing, with: changes, now: now)
             try await session.tasks.update(task)
             if task.assignmentStatus != existing.assignmentStatus {
-                try await Self.follow(task, session: session, sids: sids, now: now)
+                try await Self.follow(task, session: session, sids: sids, now: now, observers: observers)
             }
             return task
         }
@@ -257,12 +263,14 @@ public actor RoutingEngine {
     public func deleteTask(sid: String, workspaceSid: String) async throws -> Bool {
         let now = time.now()
         let sids = self.sids
+        let observers = self.observers
         let deleted = try await storage.write { session -> Bool in
             guard let task = try await session.tasks.lock(sid: sid, workspaceSid: workspaceSid) else { return false }
             let holders = try await session.reservations.all(taskSid: sid).map(\.workerSid)
             guard try await session.tasks.delete(sid: sid, workspaceSid: workspaceSid) else { return false }
             // The event outlives the task: cumulative statistics count deleted tasks from it.
             try await EventLog(session: session, sids: sids, now: now).record("task.deleted", task: task, description: "Task \(task.sid) deleted")
+            for observer in observers { try await observer.taskEnded(task, .deleted, in: session, now: now) }
             for worker in Set(holders) { try await session.reservations.recountAssignedTasks(workerSid: worker, taskChannelSid: task.taskChannelSid) }
             return true
         }
@@ -271,7 +279,9 @@ public actor RoutingEngine {
     }
 
     /// Moves the task's live reservation along with the task's new status, and records the event.
-    private static func follow(_ task: TaskRouterTask, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+    private static func follow(
+        _ task: TaskRouterTask, session: any StorageSession, sids: any SidGenerator, now: Date, observers: [any TaskLifecycleObserver]
+    ) async throws {
         let events = EventLog(session: session, sids: sids, now: now)
         let live = try await session.reservations.all(taskSid: task.sid).filter { [.pending, .accepted, .wrapping].contains($0.status) }
         let reservationStatus: ReservationStatus?
@@ -293,6 +303,9 @@ public actor RoutingEngine {
                                     description: "Reservation \(reservation.sid) \(reservationStatus.rawValue)")
         }
         try await events.record(eventType, task: task, description: "Task \(task.sid) \(task.assignmentStatus.rawValue)")
+        if let end = TaskEnd(task.assignmentStatus) {
+            for observer in observers { try await observer.taskEnded(task, end, in: session, now: now) }
+        }
     }
 
     // MARK: Reservations
@@ -304,6 +317,7 @@ public actor RoutingEngine {
     ) async throws -> Reservation? {
         let now = time.now()
         let sids = self.sids
+        let observers = self.observers
         let updated = try await storage.write { session -> Reservation? in
             let found: Reservation?
             if let taskSid { found = try await session.reservations.find(sid: sid, taskSid: taskSid) }
@@ -316,7 +330,7 @@ public actor RoutingEngine {
                 let previous = reservation.status
                 reservation = try ReservationRules.transition(reservation, to: status, now: now)
                 if reservation.status != previous {
-                    try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
+                    try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now, observers: observers)
                 }
             }
             if let workerActivitySid {
@@ -340,7 +354,10 @@ public actor RoutingEngine {
     /// What a reservation's new status means for its task: the task's own status (see
     /// `ReservationRules.taskStatus`), the queue's assignment activity for an accepting worker, and, when one
     /// worker accepts a task offered to several, the other pending reservations rescinded.
-    private static func apply(_ reservation: Reservation, to task: inout TaskRouterTask, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+    private static func apply(
+        _ reservation: Reservation, to task: inout TaskRouterTask, session: any StorageSession, sids: any SidGenerator, now: Date,
+        observers: [any TaskLifecycleObserver]
+    ) async throws {
         var reservation = reservation
         if reservation.status != .pending { reservation.expiresAt = nil }
         try await session.reservations.update(reservation)
@@ -371,6 +388,9 @@ public actor RoutingEngine {
             try await events.record(reservation.status == .completed ? "task.completed" : "task.wrapup", task: task,
                                     description: "Task \(task.sid) \(task.assignmentStatus.rawValue)")
         }
+        if reservation.status == .completed, let end = TaskEnd(task.assignmentStatus) {
+            for observer in observers { try await observer.taskEnded(task, end, in: session, now: now) }
+        }
     }
 
     static func moveWorker(_ workerSid: String, to activitySid: String, workspaceSid: String, session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
@@ -393,6 +413,7 @@ public actor RoutingEngine {
     public func workerChanged(_ worker: Worker, rejectingPendingReservations: Bool = false) async throws {
         let now = time.now()
         let sids = self.sids
+        let observers = self.observers
         if rejectingPendingReservations {
             let pending = try await storage.read { session in
                 try await session.reservations.list(workerSid: worker.sid, status: .pending, page: PageRequest(size: PageRequest.maximumSize)).items
@@ -402,7 +423,7 @@ public actor RoutingEngine {
                 try await storage.write { session in
                     guard case (var task, let locked)? = try await Self.lock(reservation, session: session), locked.status == .pending else { return }
                     let rejected = try ReservationRules.transition(locked, to: ReservationStatus.rejected.rawValue, now: now)
-                    try await Self.apply(rejected, to: &task, session: session, sids: sids, now: now)
+                    try await Self.apply(rejected, to: &task, session: session, sids: sids, now: now, observers: observers)
                 }
             }
         }
@@ -416,6 +437,7 @@ public actor RoutingEngine {
     public func expire() async throws {
         let now = time.now()
         let sids = self.sids
+        let observers = self.observers
         var touched = Set<String>()
         for expired in try await storage.read({ try await $0.reservations.expired(before: now) }) {
             // Each reservation on its own: one that cannot be ended must not hold up every other workspace's timers.
@@ -425,7 +447,7 @@ public actor RoutingEngine {
                           let reservation = ReservationRules.end(pending, as: .timeout, now: now),
                           let workspace = try await session.workspaces.find(sid: reservation.workspaceSid, accountSid: reservation.accountSid)
                     else { return false }
-                    try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now)
+                    try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now, observers: observers)
                     // Twilio moves a worker who let a reservation time out to the workspace's timeout activity; a
                     // workspace whose timeout activity is gone leaves the worker where they are.
                     if try await session.activities.find(sid: workspace.timeoutActivitySid, workspaceSid: workspace.sid) != nil {
@@ -455,6 +477,7 @@ public actor RoutingEngine {
     /// or cancels them when their workflow has none. Step deadlines add up along the task's age, as Twilio's do.
     private func advanceWaitingTasks(workspaceSid: String, now: Date) async throws -> Bool {
         let sids = self.sids
+        let observers = self.observers
         return try await storage.write { session -> Bool in
             var changed = false
             var configurations: [String: WorkflowConfiguration] = [:]
@@ -478,7 +501,7 @@ public actor RoutingEngine {
                 else { continue }
                 if expired, let canceled = TaskRules.cancel(task, reason: TaskRules.ttlExceededReason, now: now) {
                     try await session.tasks.update(canceled)
-                    try await Self.follow(canceled, session: session, sids: sids, now: now)
+                    try await Self.follow(canceled, session: session, sids: sids, now: now, observers: observers)
                     changed = true
                     continue
                 }
@@ -501,7 +524,7 @@ public actor RoutingEngine {
                 } else if let canceled = TaskRules.cancel(task, reason: TaskRules.workflowTimeoutReason, now: now) {
                     try await session.tasks.update(canceled)
                     try await Self.recordWorkflowTimeout(canceled, events: EventLog(session: session, sids: sids, now: now))
-                    try await Self.follow(canceled, session: session, sids: sids, now: now)
+                    try await Self.follow(canceled, session: session, sids: sids, now: now, observers: observers)
                 }
                 changed = true
             }

@@ -51,4 +51,28 @@ public protocol StorageSession: Sendable {
     var conversationConfiguration: any ConversationConfigurationRepository { get }
     /// Participants of Flex interaction channels.
     var interactionParticipants: any InteractionParticipantRepository { get }
+    /// Programmable Chat Services.
+    var chatServices: any ChatServiceRepository { get }
+    /// Programmable Chat Users.
+    var chatUsers: any ChatUserRepository { get }
+    /// Programmable Chat Channels.
+    var chatChannels: any ChatChannelRepository { get }
+    /// Members of chat channels.
+    var chatMembers: any ChatMemberRepository { get }
+    /// Messages of chat channels.
+    var chatMessages: any ChatMessageRepository { get }
+    /// Webhooks of chat channels.
+    var chatWebhooks: any ChatWebhookRepository { get }
+    /// Proxy Services.
+    var proxyServices: any ProxyServiceRepository { get }
+    /// Proxy Services' number pools.
+    var proxyPhoneNumbers: any ProxyPhoneNumberRepository { get }
+    /// Proxy Sessions.
+    var proxySessions: any ProxySessionRepository { get }
+    /// Proxy Participants.
+    var proxyParticipants: any ProxyParticipantRepository { get }
+    /// Proxy Interactions.
+    var proxyInteractions: any ProxyInteractionRepository { get }
+    /// Flex Channels.
+    var flexChannels: any FlexChannelRepository { get }
 }

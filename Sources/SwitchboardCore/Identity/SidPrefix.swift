@@ -30,15 +30,15 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case message = "SM"
     /// An entry of the delivery outbox; its SID is also the idempotency token sent with it.
     case outboxEntry = "OE"
-    /// A Conversations conversation.
+    /// A Conversations conversation; Programmable Chat channels share the prefix (``chatChannel``).
     case conversation = "CH"
-    /// A participant of a conversation.
+    /// A participant of a conversation; Programmable Chat members share the prefix (``chatMember``).
     case conversationParticipant = "MB"
-    /// A message of a conversation.
+    /// A message of a conversation; Programmable Chat messages share the prefix (``chatMessage``).
     case conversationMessage = "IM"
-    /// A conversation-scoped webhook.
+    /// A conversation-scoped webhook; Programmable Chat channel webhooks share the prefix (``chatWebhook``).
     case conversationWebhook = "WH"
-    /// A Conversations service (the chat service of Flex Flows and conversations).
+    /// A Conversations or Programmable Chat service (``chatService``): Twilio gives both `IS` SIDs.
     case conversationService = "IS"
     /// A Conversations address configuration (`Configuration/Addresses`).
     case conversationAddress = "IG"
@@ -54,4 +54,27 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case interactionTransfer = "UX"
     /// A Content API template.
     case content = "HX"
+    /// A Programmable Chat User.
+    case chatUser = "US"
+    /// A Proxy Service.
+    case proxyService = "KS"
+    /// A Proxy Session.
+    case proxySession = "KC"
+    /// A Proxy Participant.
+    case proxyParticipant = "KP"
+    /// A Proxy Interaction.
+    case proxyInteraction = "KI"
+    /// A phone number in a Proxy Service's pool.
+    case proxyPhoneNumber = "PN"
+
+    /// A Programmable Chat Service: the same `IS` prefix as a Conversations service.
+    public static let chatService = SidPrefix.conversationService
+    /// A Programmable Chat Channel (a Flex Channel shares its chat channel's SID): the same `CH` as a conversation.
+    public static let chatChannel = SidPrefix.conversation
+    /// A member of a Programmable Chat Channel: the same `MB` as a conversation participant.
+    public static let chatMember = SidPrefix.conversationParticipant
+    /// A message in a Programmable Chat Channel: the same `IM` as a conversation message.
+    public static let chatMessage = SidPrefix.conversationMessage
+    /// A Programmable Chat Channel webhook: the same `WH` as a conversation webhook.
+    public static let chatWebhook = SidPrefix.conversationWebhook
 }

@@ -33,6 +33,18 @@ struct EnqueueNoticingSession: StorageSession {
     var contents: any ContentRepository { base.contents }
     var conversationConfiguration: any ConversationConfigurationRepository { base.conversationConfiguration }
     var interactionParticipants: any InteractionParticipantRepository { base.interactionParticipants }
+    var chatServices: any ChatServiceRepository { base.chatServices }
+    var chatUsers: any ChatUserRepository { base.chatUsers }
+    var chatChannels: any ChatChannelRepository { base.chatChannels }
+    var chatMembers: any ChatMemberRepository { base.chatMembers }
+    var chatMessages: any ChatMessageRepository { base.chatMessages }
+    var chatWebhooks: any ChatWebhookRepository { base.chatWebhooks }
+    var proxyServices: any ProxyServiceRepository { base.proxyServices }
+    var proxyPhoneNumbers: any ProxyPhoneNumberRepository { base.proxyPhoneNumbers }
+    var proxySessions: any ProxySessionRepository { base.proxySessions }
+    var proxyParticipants: any ProxyParticipantRepository { base.proxyParticipants }
+    var proxyInteractions: any ProxyInteractionRepository { base.proxyInteractions }
+    var flexChannels: any FlexChannelRepository { base.flexChannels }
     var outbox: any OutboxRepository { NoticingOutbox(base: base.outbox, queued: queued) }
 }
 

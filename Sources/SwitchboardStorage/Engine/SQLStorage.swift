@@ -106,4 +106,16 @@ struct SQLSession: StorageSession {
     var contents: any ContentRepository { SQLContentRepository(database: database) }
     var conversationConfiguration: any ConversationConfigurationRepository { SQLConversationConfigurationRepository(database: database) }
     var interactionParticipants: any InteractionParticipantRepository { SQLInteractionParticipantRepository(database: database) }
+    var chatServices: any ChatServiceRepository { SQLChatServiceRepository(database: database) }
+    var chatUsers: any ChatUserRepository { SQLChatUserRepository(database: database) }
+    var chatChannels: any ChatChannelRepository { SQLChatChannelRepository(database: database) }
+    var chatMembers: any ChatMemberRepository { SQLChatMemberRepository(database: database) }
+    var chatMessages: any ChatMessageRepository { SQLChatMessageRepository(database: database) }
+    var chatWebhooks: any ChatWebhookRepository { SQLChatWebhookRepository(database: database) }
+    var proxyServices: any ProxyServiceRepository { SQLProxyServiceRepository(database: database) }
+    var proxyPhoneNumbers: any ProxyPhoneNumberRepository { SQLProxyPhoneNumberRepository(database: database) }
+    var proxySessions: any ProxySessionRepository { SQLProxySessionRepository(database: database) }
+    var proxyParticipants: any ProxyParticipantRepository { SQLProxyParticipantRepository(database: database) }
+    var proxyInteractions: any ProxyInteractionRepository { SQLProxyInteractionRepository(database: database) }
+    var flexChannels: any FlexChannelRepository { SQLFlexChannelRepository(database: database) }
 }

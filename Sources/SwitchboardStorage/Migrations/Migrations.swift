@@ -247,5 +247,6 @@ enum Migrations {
         outboxOrderingMigration,
         historyIndexesMigration,
         conversationsMigration,
+        proxyMigration,
     ]
 }

@@ -1,0 +1,24 @@
+import Foundation
+
+/// Chat keeps `attributes` as the JSON text the client sent; these read and change it without losing other keys.
+public enum ChatAttributes {
+    /// Checks that `text` is a JSON object, as Chat requires of attributes; throws 20001 naming the parameter otherwise.
+    public static func check(_ text: String, name: String = "Attributes") throws(TwilioError) {
+        guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any] else {
+            throw TwilioError(code: 20001, message: "\(name) must be a JSON object", httpStatus: 400)
+        }
+    }
+
+    /// The string value of `key` in the JSON object `text`, if there is one.
+    public static func string(_ key: String, in text: String) -> String? {
+        (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])?[key] as? String
+    }
+
+    /// `text` with `key` set to `value`, other keys kept; a text that is no object becomes one.
+    public static func setting(_ key: String, to value: String, in text: String) -> String {
+        var object = (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
+        object[key] = value
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+}

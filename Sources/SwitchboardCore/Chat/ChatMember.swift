@@ -1,0 +1,34 @@
+public import struct Foundation.Date
+
+/// A member of a Programmable Chat Channel.
+public struct ChatMember: Sendable, Equatable, Codable {
+    /// The `MB…` SID.
+    public var sid: String
+    /// The owning account.
+    public var accountSid: String
+    /// The service of the channel.
+    public var serviceSid: String
+    /// The channel joined.
+    public var channelSid: String
+    /// The member's identity.
+    public var identity: String
+    /// The attributes JSON text, as sent.
+    public var attributes: String
+    /// When the member joined.
+    public var dateCreated: Date
+    /// When the member last changed.
+    public var dateUpdated: Date
+
+    /// Creates a member value.
+    public init(sid: String, accountSid: String, serviceSid: String, channelSid: String, identity: String, attributes: String,
+                dateCreated: Date, dateUpdated: Date) {
+        self.sid = sid
+        self.accountSid = accountSid
+        self.serviceSid = serviceSid
+        self.channelSid = channelSid
+        self.identity = identity
+        self.attributes = attributes
+        self.dateCreated = dateCreated
+        self.dateUpdated = dateUpdated
+    }
+}

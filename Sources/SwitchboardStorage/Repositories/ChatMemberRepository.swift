@@ -1,0 +1,21 @@
+public import SwitchboardCore
+
+/// Members of Programmable Chat Channels.
+public protocol ChatMemberRepository: Sendable {
+    /// Stores a new member.
+    func insert(_ member: ChatMember) async throws
+    /// The member with this SID in the channel.
+    func find(sid: String, channelSid: String) async throws -> ChatMember?
+    /// The member with this identity in the channel.
+    func find(identity: String, channelSid: String) async throws -> ChatMember?
+    /// The channel's members, optionally only one identity.
+    func list(channelSid: String, identity: String?, page: PageRequest) async throws -> Page<ChatMember>
+    /// How many members the channel has.
+    func count(channelSid: String) async throws -> Int
+    /// How many channels of the service this identity is a member of.
+    func count(identity: String, serviceSid: String) async throws -> Int
+    /// Saves a changed member.
+    func update(_ member: ChatMember) async throws
+    /// Removes the member; `false` when the channel has no such member.
+    func delete(sid: String, channelSid: String) async throws -> Bool
+}

@@ -1,0 +1,19 @@
+public import SwitchboardCore
+
+/// Messages of Programmable Chat Channels.
+public protocol ChatMessageRepository: Sendable {
+    /// Stores a new message.
+    func insert(_ message: ChatMessage) async throws
+    /// The message with this SID in the channel.
+    func find(sid: String, channelSid: String) async throws -> ChatMessage?
+    /// The channel's messages, oldest first.
+    func list(channelSid: String, page: PageRequest) async throws -> Page<ChatMessage>
+    /// How many messages the channel has.
+    func count(channelSid: String) async throws -> Int
+    /// The index the channel's next message takes: one past the highest so far, so a deleted message's index is never reused.
+    func nextIndex(channelSid: String) async throws -> Int
+    /// Saves an edited message.
+    func update(_ message: ChatMessage) async throws
+    /// Removes the message; `false` when the channel has no such message.
+    func delete(sid: String, channelSid: String) async throws -> Bool
+}

@@ -1,0 +1,13 @@
+public import SwitchboardCore
+
+/// The log of what Proxy relayed in each session.
+public protocol ProxyInteractionRepository: Sendable {
+    /// Records an interaction.
+    func insert(_ interaction: ProxyInteraction) async throws
+    /// The interaction with this SID in the session.
+    func find(sid: String, sessionSid: String) async throws -> ProxyInteraction?
+    /// The session's interactions, oldest first; with `participantSid`, only those sent to that participant.
+    func list(sessionSid: String, outboundParticipantSid: String?, page: PageRequest) async throws -> Page<ProxyInteraction>
+    /// Removes the interaction; `false` when the session has no such interaction.
+    func delete(sid: String, sessionSid: String) async throws -> Bool
+}
