@@ -235,3 +235,16 @@ def test_an_edited_chat_message_says_so_and_is_not_relayed_again(client, raw):
     member = chat.members.create(identity="bob")
     assert chat.members(member.sid).update(attributes='{"role": "supervisor"}').attributes == '{"role": "supervisor"}'
     assert chat.fetch().members_count == 1 and chat.fetch().messages_count == 1
+
+
+def test_concurrent_posts_to_one_chat_channel_take_consecutive_indexes(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    service = client.chat.v2.services.create(friendly_name=unique_name("index race"))
+    channel = client.chat.v2.services(service.sid).channels.create(friendly_name="race")
+    messages = client.chat.v2.services(service.sid).channels(channel.sid).messages
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        posted = list(pool.map(lambda i: messages.create(body=f"message {i}", from_="agent"), range(24)))
+    assert sorted(m.index for m in posted) == list(range(24))
+    assert sorted(m.index for m in messages.list()) == list(range(24))

@@ -21,6 +21,10 @@ struct SQLChatMessageRepository: ChatMessageRepository {
         try await table.count([("channel_sid", SQLBind(channelSid))])
     }
     func nextIndex(channelSid: String) async throws -> Int {
+        // The channel's row stays locked until the caller's transaction commits, so two posts to one channel take
+        // consecutive indexes instead of both reading the same highest one (SQLite serialises writers anyway).
+        _ = try await table.database.select().column("sid").from("chat_channels").where("sid", .equal, channelSid)
+            .for(.update).first()
         let row = try await table.database.select()
             .column(SQLFunction("MAX", args: SQLIdentifier("message_index")), as: "highest")
             .from(table.name).where("channel_sid", .equal, channelSid).first()
