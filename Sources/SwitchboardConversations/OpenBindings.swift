@@ -3,8 +3,11 @@ public import SwitchboardStorage
 
 /// Twilio's rule that an address and proxy address pair belongs to at most one open conversation.
 public enum OpenBindings {
-    /// The participant holding `binding` in an open conversation of the account, if any.
+    /// The participant holding `binding` in an open conversation of the account, if any. The pair stays held until
+    /// the caller's transaction ends, so whatever it decides from the answer (add a participant, open a
+    /// conversation) cannot race another writer's same decision.
     public static func holder(of binding: MessagingBinding, accountSid: String, in session: any StorageSession) async throws -> ConversationParticipant? {
+        try await session.conversations.holdBinding(accountSid: accountSid, address: binding.address, proxyAddress: binding.proxyAddress)
         let candidates = try await session.conversations.participants(
             accountSid: accountSid, address: binding.address, proxyAddress: binding.proxyAddress, identity: nil,
             page: PageRequest(size: PageRequest.maximumSize)).items

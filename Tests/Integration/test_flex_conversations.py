@@ -208,6 +208,24 @@ def test_a_second_open_conversation_for_the_same_binding_is_refused_with_50416(c
     assert again.value.code == 50416
 
 
+def test_concurrent_participants_for_one_binding_leave_exactly_one_open_conversation_holding_it(client):
+    from concurrent.futures import ThreadPoolExecutor
+
+    customer = customer_number()
+    conversations = [client.conversations.v1.conversations.create(friendly_name=f"race {i}") for i in range(8)]
+
+    def join(conversation):
+        try:
+            conversation.participants.create(messaging_binding_address=customer, messaging_binding_proxy_address=CONTACT_CENTER)
+            return "joined"
+        except TwilioRestException as error:
+            return error.code
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        outcomes = list(pool.map(join, conversations))
+    assert sorted(outcomes, key=str) == [50416] * 7 + ["joined"]
+
+
 def test_interactions_refuse_unknown_workspaces_and_bad_channels(client):
     center = ContactCenter(client)
     with pytest.raises(TwilioRestException) as unknown:

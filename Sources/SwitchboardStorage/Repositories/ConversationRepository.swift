@@ -31,6 +31,9 @@ public protocol ConversationRepository: Sendable {
     func listParticipants(conversationSid: String, accountSid: String, page: PageRequest) async throws -> Page<ConversationParticipant>
     /// Every participant of the conversation, oldest first: the recipients of a message.
     func participants(conversationSid: String) async throws -> [ConversationParticipant]
+    /// Holds the account's address and proxy address pair until the transaction ends, so two writers cannot both find
+    /// it free and each open a conversation for it. SQLite serialises writers already.
+    func holdBinding(accountSid: String, address: String, proxyAddress: String?) async throws
     /// The account's participants with this binding address (and proxy address, when given), or this identity, in any conversation.
     func participants(accountSid: String, address: String?, proxyAddress: String?, identity: String?, page: PageRequest) async throws -> Page<ConversationParticipant>
 

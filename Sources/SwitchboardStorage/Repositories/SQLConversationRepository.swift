@@ -8,6 +8,12 @@ struct SQLConversationRepository: ConversationRepository {
 
     // MARK: Conversations
 
+    func holdBinding(accountSid: String, address: String, proxyAddress: String?) async throws {
+        guard database.dialect.name == "postgresql" else { return }
+        let key = "conversation binding \(accountSid) \(address) \(proxyAddress ?? "")"
+        try await database.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))").run()
+    }
+
     func insert(_ conversation: Conversation) async throws {
         let columns = Self.columns(of: conversation)
         try await database.insert(into: "conversations")
