@@ -97,3 +97,15 @@ def test_a_database_url_that_cannot_be_reached_fails_with_a_message_not_a_crash(
     assert "Fatal error" not in run.stderr and "Backtrace" not in run.stderr, run.stderr
     assert "could not migrate the database postgres://nobody@127.0.0.1" in run.stderr, run.stderr
     assert "Connection refused" in run.stderr, run.stderr
+
+
+def test_serve_on_a_port_already_taken_exits_with_a_message(switchboard_bin, tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = subprocess.run([str(switchboard_bin), "serve", "--port", str(port), "--database", ":memory:"],
+                             env=clean_env(), capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert run.returncode != 0
+    assert "Fatal error" not in run.stderr and "Backtrace" not in run.stderr, run.stderr
+    assert "Address already in use" in run.stdout + run.stderr, (run.stdout, run.stderr)

@@ -59,7 +59,10 @@ public final class OutboxDispatcher: Service {
         await withTaskGroup(of: Bool.self) { group in
             var inFlight = 0
             var waiting = false
-            while !Task.isShuttingDownGracefully {
+            // Cancellation ends the loop too: a service group cancels its services when another one fails (the
+            // HTTP server could not bind its port), and a loop that waited only for graceful shutdown kept the
+            // process alive, deaf to SIGTERM.
+            while !Task.isShuttingDownGracefully && !Task.isCancelled {
                 let free = settings.concurrency - inFlight
                 var claimed: [OutboxEntry] = []
                 if free > 0 { claimed = await claim(limit: free) }
