@@ -184,4 +184,93 @@ import SwitchboardStorage
             #expect(try await storage.read { try await $0.chatWebhooks.find(sid: webhook.sid, channelSid: channels[0].sid) } == nil)
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func deletingAChatChannelOrServiceTakesEverythingInItAlong(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = Fixtures.account()
+            let service = Self.chatService(accountSid: account.sid)
+            let (gone, kept) = (Self.channel(service), Self.channel(service))
+            let user = ChatUser(sid: Self.sids.make(.chatUser), accountSid: account.sid, serviceSid: service.sid, identity: "sms_1800",
+                                friendlyName: "John", attributes: "{}", dateCreated: Self.now, dateUpdated: Self.now)
+            let webhook = ChatChannelWebhook(sid: Self.sids.make(.chatWebhook), accountSid: account.sid, serviceSid: service.sid,
+                                             channelSid: gone.sid, type: "webhook", url: "https://example.com/hook", method: "POST",
+                                             filters: ["onMessageSent"], triggers: [], flowSid: nil, retryCount: 1, dateCreated: Self.now, dateUpdated: Self.now)
+            try await storage.write { session in
+                try await session.accounts.insert(account)
+                try await session.chatServices.insert(service)
+                try await session.chatUsers.insert(user)
+                try await session.chatWebhooks.insert(webhook)
+                for channel in [gone, kept] {
+                    try await session.chatChannels.insert(channel)
+                    try await session.chatMembers.insert(ChatMember(
+                        sid: Self.sids.make(.chatMember), accountSid: account.sid, serviceSid: service.sid, channelSid: channel.sid,
+                        identity: "sms_1800", attributes: "{}", dateCreated: Self.now, dateUpdated: Self.now))
+                    try await session.chatMessages.insert(ChatMessage(
+                        sid: Self.sids.make(.chatMessage), accountSid: account.sid, serviceSid: service.sid, channelSid: channel.sid,
+                        from: "alice", body: "hi", attributes: "{}", index: 0, dateCreated: Self.now, dateUpdated: Self.now))
+                }
+            }
+            #expect(try await storage.write { try await $0.chatChannels.delete(sid: gone.sid, serviceSid: service.sid) })
+            try await storage.read { (session: any StorageSession) async throws -> Void in
+                #expect(try await session.chatMembers.count(channelSid: gone.sid) == 0)
+                #expect(try await session.chatMessages.count(channelSid: gone.sid) == 0)
+                #expect(try await session.chatWebhooks.all(channelSid: gone.sid).isEmpty)
+                #expect(try await session.chatMembers.count(identity: "sms_1800", serviceSid: service.sid) == 1)
+                #expect(try await session.chatMessages.count(channelSid: kept.sid) == 1)
+            }
+            #expect(try await storage.write { try await $0.chatServices.delete(sid: service.sid, accountSid: account.sid) })
+            try await storage.read { (session: any StorageSession) async throws -> Void in
+                #expect(try await session.chatChannels.find(sid: kept.sid, accountSid: account.sid) == nil)
+                #expect(try await session.chatUsers.find(identity: "sms_1800", serviceSid: service.sid) == nil)
+                #expect(try await session.chatMembers.count(identity: "sms_1800", serviceSid: service.sid) == 0)
+                #expect(try await session.chatMessages.count(channelSid: kept.sid) == 0)
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func deletingAProxySessionOrServiceTakesEverythingInItAlong(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = Fixtures.account()
+            let service = Self.proxyService(accountSid: account.sid)
+            let (gone, kept) = (Self.session(service), Self.session(service))
+            let number = ProxyPhoneNumber(sid: Self.sids.make(.proxyPhoneNumber), accountSid: account.sid, serviceSid: service.sid,
+                                          phoneNumber: "+1555\(Int.random(in: 1_000_000...9_999_999))", isReserved: false,
+                                          dateCreated: Self.now, dateUpdated: Self.now)
+            func participant(in session: ProxySession) -> ProxyParticipant {
+                ProxyParticipant(sid: Self.sids.make(.proxyParticipant), accountSid: account.sid, serviceSid: service.sid,
+                                 sessionSid: session.sid, identifier: "+18001231234", friendlyName: nil, proxyIdentifier: number.phoneNumber,
+                                 proxyIdentifierSid: number.sid, dateCreated: Self.now, dateUpdated: Self.now)
+            }
+            func interaction(in session: ProxySession, to participant: ProxyParticipant) -> ProxyInteraction {
+                ProxyInteraction(sid: Self.sids.make(.proxyInteraction), accountSid: account.sid, serviceSid: service.sid, sessionSid: session.sid,
+                                 data: "{}", inboundParticipantSid: nil, inboundResourceSid: nil, inboundResourceStatus: nil, inboundResourceType: nil,
+                                 outboundParticipantSid: participant.sid, outboundResourceSid: Self.sids.make(.message), outboundResourceStatus: "sent",
+                                 outboundResourceType: "Message", dateCreated: Self.now, dateUpdated: Self.now)
+            }
+            let (goneParticipant, keptParticipant) = (participant(in: gone), participant(in: kept))
+            let (goneInteraction, keptInteraction) = (interaction(in: gone, to: goneParticipant), interaction(in: kept, to: keptParticipant))
+            try await storage.write { session in
+                try await session.proxyServices.insert(service)
+                try await session.proxyPhoneNumbers.insert(number)
+                for proxySession in [gone, kept] { try await session.proxySessions.insert(proxySession) }
+                for participant in [goneParticipant, keptParticipant] { try await session.proxyParticipants.insert(participant) }
+                for interaction in [goneInteraction, keptInteraction] { try await session.proxyInteractions.insert(interaction) }
+            }
+            #expect(try await storage.write { try await $0.proxySessions.delete(sid: gone.sid, serviceSid: service.sid) })
+            try await storage.read { (session: any StorageSession) async throws -> Void in
+                #expect(try await session.proxyParticipants.all(sessionSid: gone.sid).isEmpty)
+                #expect(try await session.proxyInteractions.find(sid: goneInteraction.sid, sessionSid: gone.sid) == nil)
+                #expect(try await session.proxyParticipants.all(sessionSid: kept.sid) == [keptParticipant])
+            }
+            #expect(try await storage.write { try await $0.proxyServices.delete(sid: service.sid, accountSid: account.sid) })
+            try await storage.read { (session: any StorageSession) async throws -> Void in
+                #expect(try await session.proxySessions.find(sid: kept.sid, accountSid: account.sid) == nil)
+                #expect(try await session.proxyParticipants.all(sessionSid: kept.sid).isEmpty)
+                #expect(try await session.proxyInteractions.find(sid: keptInteraction.sid, sessionSid: kept.sid) == nil)
+                #expect(try await session.proxyPhoneNumbers.all(phoneNumber: number.phoneNumber, accountSid: account.sid).isEmpty)
+            }
+        }
+    }
 }

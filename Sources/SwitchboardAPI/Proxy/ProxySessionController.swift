@@ -85,9 +85,6 @@ public struct ProxySessionController: Sendable {
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         try await dependencies.storage.write { storage in
             let session = try await ProxyScope.session(context, session: storage)
-            for participant in try await storage.proxyParticipants.all(sessionSid: session.sid) {
-                _ = try await storage.proxyParticipants.delete(sid: participant.sid, sessionSid: session.sid)
-            }
             _ = try await storage.proxySessions.delete(sid: session.sid, serviceSid: session.serviceSid)
         }
         return JSONResponse.noContent()

@@ -14,6 +14,6 @@ public protocol ChatChannelRepository: Sendable {
     func list(serviceSid: String, type: String?, page: PageRequest) async throws -> Page<ChatChannel>
     /// Saves an existing channel.
     func update(_ channel: ChatChannel) async throws
-    /// Removes the channel; `false` when the service has no such channel.
+    /// Removes the channel with its members, messages and webhooks; `false` when the service has no such channel.
     func delete(sid: String, serviceSid: String) async throws -> Bool
 }

@@ -10,6 +10,6 @@ public protocol ChatServiceRepository: Sendable {
     func list(accountSid: String, page: PageRequest) async throws -> Page<ChatService>
     /// Saves an existing service.
     func update(_ service: ChatService) async throws
-    /// Removes the service; `false` when the account has no such service.
+    /// Removes the service with its users, channels and everything in them; `false` when the account has no such service.
     func delete(sid: String, accountSid: String) async throws -> Bool
 }

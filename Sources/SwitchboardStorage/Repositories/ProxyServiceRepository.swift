@@ -12,6 +12,7 @@ public protocol ProxyServiceRepository: Sendable {
     func list(accountSid: String, page: PageRequest) async throws -> Page<ProxyService>
     /// Saves an existing service.
     func update(_ service: ProxyService) async throws
-    /// Removes the service; `false` when the account has no such service.
+    /// Removes the service with its number pool and its sessions with everything in them; `false` when the account
+    /// has no such service.
     func delete(sid: String, accountSid: String) async throws -> Bool
 }

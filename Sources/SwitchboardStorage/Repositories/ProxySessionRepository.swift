@@ -17,6 +17,6 @@ public protocol ProxySessionRepository: Sendable {
     func expired(at now: Date) async throws -> [ProxySession]
     /// Saves an existing session.
     func update(_ session: ProxySession) async throws
-    /// Removes the session; `false` when the service has no such session.
+    /// Removes the session with its participants and interactions; `false` when the service has no such session.
     func delete(sid: String, serviceSid: String) async throws -> Bool
 }

@@ -33,6 +33,11 @@ struct SQLChatChannelRepository: ChatChannelRepository {
         try await table.update(channel, sid: channel.sid, keys: Self.keys(channel))
     }
     func delete(sid: String, serviceSid: String) async throws -> Bool {
-        try await table.delete(sid: sid, scopeColumn: "service_sid", scope: serviceSid)
+        guard try await table.delete(sid: sid, scopeColumn: "service_sid", scope: serviceSid) else { return false }
+        // What belonged to the channel goes with it: a member left behind would still count in its user's channels.
+        for child in ["chat_members", "chat_messages", "chat_webhooks"] {
+            try await table.database.delete(from: child).where("channel_sid", .equal, sid).run()
+        }
+        return true
     }
 }

@@ -20,6 +20,15 @@ struct SQLChatServiceRepository: ChatServiceRepository {
         try await table.update(service, sid: service.sid, keys: [])
     }
     func delete(sid: String, accountSid: String) async throws -> Bool {
-        try await table.delete(sid: sid, scopeColumn: "account_sid", scope: accountSid)
+        guard try await table.delete(sid: sid, scopeColumn: "account_sid", scope: accountSid) else { return false }
+        for child in ["chat_members", "chat_messages", "chat_webhooks"] {
+            try await table.database.raw("""
+                DELETE FROM \(unsafeRaw: child) WHERE channel_sid IN (SELECT sid FROM chat_channels WHERE service_sid = \(bind: sid))
+                """).run()
+        }
+        for child in ["chat_channels", "chat_users"] {
+            try await table.database.delete(from: child).where("service_sid", .equal, sid).run()
+        }
+        return true
     }
 }

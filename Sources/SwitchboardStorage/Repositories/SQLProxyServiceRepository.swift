@@ -23,6 +23,16 @@ struct SQLProxyServiceRepository: ProxyServiceRepository {
         try await table.update(service, sid: service.sid, keys: [("unique_name", SQLBind(service.uniqueName))])
     }
     func delete(sid: String, accountSid: String) async throws -> Bool {
-        try await table.delete(sid: sid, scopeColumn: "account_sid", scope: accountSid)
+        guard try await table.delete(sid: sid, scopeColumn: "account_sid", scope: accountSid) else { return false }
+        // A pool number left behind would still be found when a customer writes to it.
+        for child in ["proxy_participants", "proxy_interactions"] {
+            try await table.database.raw("""
+                DELETE FROM \(unsafeRaw: child) WHERE session_sid IN (SELECT sid FROM proxy_sessions WHERE service_sid = \(bind: sid))
+                """).run()
+        }
+        for child in ["proxy_sessions", "proxy_phone_numbers"] {
+            try await table.database.delete(from: child).where("service_sid", .equal, sid).run()
+        }
+        return true
     }
 }

@@ -40,6 +40,10 @@ struct SQLProxySessionRepository: ProxySessionRepository {
         try await table.update(session, sid: session.sid, keys: Self.keys(session))
     }
     func delete(sid: String, serviceSid: String) async throws -> Bool {
-        try await table.delete(sid: sid, scopeColumn: "service_sid", scope: serviceSid)
+        guard try await table.delete(sid: sid, scopeColumn: "service_sid", scope: serviceSid) else { return false }
+        for child in ["proxy_participants", "proxy_interactions"] {
+            try await table.database.delete(from: child).where("session_sid", .equal, sid).run()
+        }
+        return true
     }
 }
