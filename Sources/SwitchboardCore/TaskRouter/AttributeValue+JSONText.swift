@@ -13,7 +13,7 @@ extension AttributeValue {
         case .number(let value):
             // Integers print without a fraction, as clients sent them.
             if value.rounded() == value, abs(value) < 1e15 { output += String(Int64(value)) } else { output += String(value) }
-        case .string(let value): Self.writeString(value, to: &output)
+        case .string(let value): JSONStringLiteral.write(value, to: &output)
         case .array(let values):
             output += "["
             for (index, value) in values.enumerated() {
@@ -25,30 +25,12 @@ extension AttributeValue {
             output += "{"
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { output += "," }
-                Self.writeString(key, to: &output)
+                JSONStringLiteral.write(key, to: &output)
                 output += ":"
                 members[key]?.write(to: &output)
             }
             output += "}"
         }
-    }
-
-    static func writeString(_ value: String, to output: inout String) {
-        output += "\""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
-            }
-        }
-        output += "\""
     }
 
     /// The member `key` of an object, or `nil` for a missing member or a value that is not an object.
