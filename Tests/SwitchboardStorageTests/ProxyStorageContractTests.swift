@@ -273,4 +273,26 @@ import SwitchboardStorage
             }
         }
     }
+
+    @Test(arguments: TestBackend.available)
+    func membershipsAreCountedForManyIdentitiesAtOnceWithinTheirService(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = Fixtures.account()
+            let service = Self.chatService(accountSid: account.sid)
+            let channels = [Self.channel(service), Self.channel(service)]
+            let memberships = [("alice", channels[0]), ("alice", channels[1]), ("bob", channels[0])]
+            try await storage.write { session in
+                for (identity, channel) in memberships {
+                    try await session.chatMembers.insert(ChatMember(
+                        sid: Self.sids.make(.chatMember), accountSid: account.sid, serviceSid: service.sid, channelSid: channel.sid,
+                        identity: identity, attributes: "{}", dateCreated: Self.now, dateUpdated: Self.now))
+                }
+            }
+            try await storage.read { (session: any StorageSession) async throws -> Void in
+                #expect(try await session.chatMembers.counts(identities: ["alice", "bob", "carol"], serviceSid: service.sid) == ["alice": 2, "bob": 1])
+                #expect(try await session.chatMembers.counts(identities: ["alice"], serviceSid: Self.sids.make(.chatService)) == [:])
+                #expect(try await session.chatMembers.counts(identities: [], serviceSid: service.sid) == [:])
+            }
+        }
+    }
 }

@@ -53,8 +53,9 @@ public struct ChatUserController: Sendable {
         let (service, rows) = try await dependencies.storage.read { session in
             let service = try await ChatScope.service(context, session: session)
             let users = try await session.chatUsers.list(serviceSid: service.sid, page: page)
-            var counted: [(ChatUser, Int)] = []
-            for user in users.items { counted.append((user, try await session.chatMembers.count(identity: user.identity, serviceSid: service.sid))) }
+            // One grouped count for the page, not one query per user.
+            let joined = try await session.chatMembers.counts(identities: users.items.map(\.identity), serviceSid: service.sid)
+            let counted = users.items.map { ($0, joined[$0.identity] ?? 0) }
             return (service, Page(items: counted, next: users.next, previous: users.previous))
         }
         let baseURL = context.domainBaseURL

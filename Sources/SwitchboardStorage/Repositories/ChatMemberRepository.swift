@@ -14,6 +14,8 @@ public protocol ChatMemberRepository: Sendable {
     func count(channelSid: String) async throws -> Int
     /// How many channels of the service this identity is a member of.
     func count(identity: String, serviceSid: String) async throws -> Int
+    /// The same count for each of `identities` at once, by identity; an identity in no channel is left out.
+    func counts(identities: [String], serviceSid: String) async throws -> [String: Int]
     /// Saves a changed member.
     func update(_ member: ChatMember) async throws
     /// Removes the member; `false` when the channel has no such member.

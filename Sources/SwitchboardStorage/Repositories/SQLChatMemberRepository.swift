@@ -29,6 +29,16 @@ struct SQLChatMemberRepository: ChatMemberRepository {
     func count(identity: String, serviceSid: String) async throws -> Int {
         try await table.count([("identity", SQLBind(identity)), ("service_sid", SQLBind(serviceSid))])
     }
+    func counts(identities: [String], serviceSid: String) async throws -> [String: Int] {
+        guard !identities.isEmpty else { return [:] }
+        let rows = try await table.database.select()
+            .column("identity").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(table.name).where("service_sid", .equal, serviceSid).where("identity", .in, identities)
+            .groupBy("identity").all()
+        var counts: [String: Int] = [:]
+        for row in rows { counts[try row.decode(column: "identity", as: String.self)] = try row.decode(column: "n", as: Int.self) }
+        return counts
+    }
     func update(_ member: ChatMember) async throws {
         try await table.update(member, sid: member.sid, keys: [])
     }
