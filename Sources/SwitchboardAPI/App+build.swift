@@ -1,6 +1,8 @@
 import SwitchboardStorage
 public import Hummingbird
+import HummingbirdCore
 public import Logging
+import NIOCore
 import SwitchboardRouting
 import SwitchboardDelivery
 import SwitchboardConversations
@@ -17,8 +19,14 @@ public func buildApplication(
         time: dependencies.time, doorbell: dependencies.doorbell, settings: configuration.dispatcher, logger: logger,
         answerReaders: [AssignmentInstructionReader(routing: dependencies.routing, logger: logger)])
     return Application(
-        responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard"),
+        responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL,
+                                      trustedProxies: configuration.trustedProxies),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [RequestDeadlineHandler(timeouts: configuration.requestTimeouts, logger: logger)],
+            idleTimeout: TimeAmount(configuration.requestTimeouts.idle))),
+        configuration: .init(
+            address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard",
+            availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
         // Services stop in reverse order: the dispatcher finishes its deliveries before the webhook client closes.
         services: [
             RoutingTimerService(engine: dependencies.routing, logger: logger),
@@ -34,13 +42,19 @@ public func buildApplication(
 /// The routes of every Twilio domain, each under its path prefix; ``FrontDoorResponder`` maps Host-addressed
 /// requests onto the same prefixes.
 func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies) -> Router<SwitchboardRequestContext> {
-    let router = Router(context: SwitchboardRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
+    // HEAD answers wherever GET does, as Twilio's API does.
+    let router = Router(context: SwitchboardRequestContext.self, options: .autoGenerateHeadEndpoints)
+    let methods = RouteMethodTable()
+    // Outermost, so errors count with the status they answer; the front door writes the access log.
+    router.add(middleware: MetricsMiddleware())
     router.add(middleware: TwilioErrorMiddleware())
     router.addRoutes(HealthController().endpoints)
-    let authenticated = router.group()
+    router.addRoutes(MetricsController(dependencies: dependencies).endpoints)
+    let inFlight = InFlightRequests(limit: configuration.maxConcurrentRequestsPerAccount)
+    let authenticated = RouteMethods(base: router.group()
+        .add(middleware: AccountConcurrencyPrecheckMiddleware(inFlight: inFlight))
         .add(middleware: AuthenticationMiddleware(storage: dependencies.storage))
-        .add(middleware: AccountConcurrencyLimitMiddleware(limit: configuration.maxConcurrentRequestsPerAccount))
+        .add(middleware: AccountConcurrencyLimitMiddleware(inFlight: inFlight)), table: methods)
     authenticated.addRoutes(FlexFlowController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     authenticated.addRoutes(InteractionController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     authenticated.addRoutes(InteractionChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
@@ -101,5 +115,6 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
     authenticated.addRoutes(SandboxMessageController(dependencies: dependencies).endpoints, atPath: "/sandbox/v1")
     authenticated.addRoutes(SandboxFailureController(dependencies: dependencies).endpoints, atPath: "/sandbox/v1")
     authenticated.addRoutes(OutboxController(dependencies: dependencies).endpoints, atPath: "/switchboard/v1")
+    methods.refuseOtherMethods(on: router)
     return router
 }

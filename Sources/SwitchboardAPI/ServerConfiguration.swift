@@ -1,4 +1,5 @@
 public import SwitchboardDelivery
+public import SwitchboardCore
 
 /// How the HTTP server is set up.
 public struct ServerConfiguration: Sendable {
@@ -14,6 +15,12 @@ public struct ServerConfiguration: Sendable {
     public var allowPrivateWebhooks: Bool
     /// How the outbox is delivered.
     public var dispatcher: DispatcherSettings
+    /// The reverse proxies whose `X-Forwarded-*` headers decide response links; nobody's, by default.
+    public var trustedProxies: [AddressRange] = []
+    /// How long a client may take to send a request, and to stay silent between requests.
+    public var requestTimeouts = RequestTimeouts()
+    /// Connections open at once; past it new ones wait in the listen backlog until one closes.
+    public var maxConnections = 500
 
     /// Creates a configuration; the defaults are `switchboard serve`'s.
     public init(

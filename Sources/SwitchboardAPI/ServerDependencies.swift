@@ -1,4 +1,5 @@
 public import Logging
+public import Prometheus
 public import SwitchboardCore
 public import SwitchboardDelivery
 public import SwitchboardRouting
@@ -26,14 +27,18 @@ public struct ServerDependencies: Sendable {
     public var inbound: InboundMessages
     /// WhatsApp's and Messenger's customer-care window, enforced on conversation messages.
     public var messagingWindow: MessagingWindow
+    /// What `/metrics` renders: the registry behind the process's swift-metrics backend, which only the executable
+    /// bootstraps; a fresh one otherwise, so an app built in a test shows the stored counts alone.
+    public var metrics: PrometheusCollectorRegistry
 
     /// Creates the dependencies, with a routing engine over the same storage, clock and SIDs, and the sandbox
     /// delivering every channel.
     public init(
         storage: any Storage, time: any TimeSource = SystemTimeSource(), sids: any SidGenerator = RandomSidGenerator(),
         logger: Logger = Logger(label: "switchboard.routing"), inboundRoutes: [any InboundMessageRoute] = [],
-        messagingWindow: MessagingWindow = MessagingWindow()
+        messagingWindow: MessagingWindow = MessagingWindow(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
     ) {
+        self.metrics = metrics
         let doorbell = OutboxDoorbell()
         let storage = DoorbellStorage(storage, doorbell: doorbell)
         self.storage = storage

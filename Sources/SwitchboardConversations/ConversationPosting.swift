@@ -56,12 +56,12 @@ public struct ConversationPosting: Sendable {
             throw TwilioError(code: 50360, message: "Conversation \(conversationSid) is closed; no messages can be added", httpStatus: 400)
         }
         let attributes = post.attributes ?? "{}"
-        _ = try AttributeValue.parseAttributes(attributes)
+        try AttributeValue.checkAttributes(attributes)
         let contentSid = post.contentSid.flatMap { $0.isEmpty ? nil : $0 }
         var template: ContentTemplate?
         if let contentSid {
             guard let found = try await session.contents.find(sid: contentSid, accountSid: accountSid) else {
-                throw TwilioError(code: 21655, message: "The ContentSid is Invalid.", httpStatus: 400)
+                throw ContentRules.invalidContentSid
             }
             template = found
         }

@@ -25,7 +25,7 @@ public struct InteractionParticipants: Sendable {
         guard let mediaProperties, !mediaProperties.isEmpty else { throw TwilioError.missingParameter("MediaProperties") }
         let media = try AttributeValue.parseAttributes(mediaProperties, parameter: "MediaProperties")
         if let routingProperties, !routingProperties.isEmpty {
-            _ = try AttributeValue.parseAttributes(routingProperties, parameter: "RoutingProperties")
+            try AttributeValue.checkAttributes(routingProperties, parameter: "RoutingProperties")
         }
         guard channel.status != .closed else { throw TwilioError.invalidParameter("Interaction channel \(channel.sid) is closed") }
         var conversationParticipantSid: String?

@@ -23,6 +23,12 @@ struct InteractionTaskTarget {
         guard let taskChannel = found else {
             throw TwilioError.invalidParameter("Routing.properties.task_channel_unique_name \(names[0]) is not a task channel of this workspace")
         }
+        // A named worker is checked like a workflow or a queue: another account's worker is not one of this workspace.
+        if let sid = routing.workerSid {
+            guard try await session.workers.find(sid: sid, workspaceSid: workspace.sid) != nil else {
+                throw TwilioError.invalidParameter("Routing.properties.worker_sid \(sid) is not a worker of this workspace")
+            }
+        }
         if let sid = routing.workflowSid {
             guard try await session.workflows.find(sid: sid, workspaceSid: workspace.sid) != nil else {
                 throw TwilioError.invalidParameter("Routing.properties.workflow_sid \(sid) is not a workflow of this workspace")

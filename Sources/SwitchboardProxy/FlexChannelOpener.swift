@@ -83,6 +83,8 @@ public enum FlexChannelOpener {
                                      "channel_type": flow.channelType.rawValue]
         if let target = request.target { object["target"] = target }
         if let data = request.preEngagementData, !data.isEmpty {
+            // Read first by the shared reader, whose depth limit and NUL refusal hold for every client JSON.
+            _ = try AttributeValue.parse(json: data, parameter: "PreEngagementData")
             guard let parsed = try? JSONSerialization.jsonObject(with: Data(data.utf8)) else {
                 throw TwilioError.invalidParameter("PreEngagementData must be JSON")
             }

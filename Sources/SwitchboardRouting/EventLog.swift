@@ -63,7 +63,7 @@ struct EventLog {
         let event = TaskRouterEvent(
             sid: sids.make(.event), accountSid: accountSid, workspaceSid: workspaceSid, eventType: type,
             resourceType: resource.0, resourceSid: resource.1, taskSid: taskSid, workerSid: workerSid, description: description, eventData: json,
-            eventDateMilliseconds: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
+            eventDateMilliseconds: now.wholeMillisecondsSince1970)
         try await session.events.insert(event)
         try await queueCallback(for: event, data: data)
     }

@@ -1,5 +1,6 @@
 public import Logging
 public import Foundation
+import Metrics
 public import SwitchboardCore
 public import SwitchboardStorage
 
@@ -163,7 +164,7 @@ public actor RoutingEngine {
         let sids = self.sids
         let observers = self.observers
         do {
-            return try await storage.write { session in
+            let outcome: ReserveOutcome = try await storage.write { session in
                 guard let worker = try await session.workers.find(sid: workerSid, workspaceSid: offer.task.workspaceSid),
                       // The worker may have gone unavailable since the snapshot was read.
                       try await session.activities.find(sid: worker.activitySid, workspaceSid: worker.workspaceSid)?.available == true
@@ -211,6 +212,8 @@ public actor RoutingEngine {
                 try await Self.apply(reservation, to: &task, session: session, sids: sids, now: now, observers: observers)
                 return .assigned
             }
+            if outcome == .reserved || outcome == .assigned { Counter(label: RoutingMetrics.reservationsCreated).increment() }
+            return outcome
         } catch is WorkerHasNoRoom {
             return .workerUnavailable
         }
@@ -456,7 +459,10 @@ public actor RoutingEngine {
                     }
                     return true
                 }
-                if timedOut { touched.insert(expired.workspaceSid) }
+                if timedOut {
+                    touched.insert(expired.workspaceSid)
+                    Counter(label: RoutingMetrics.reservationsTimedOut).increment()
+                }
             } catch {
                 logger.error("could not time out a reservation", metadata: [
                     "reservation_sid": "\(expired.sid)", "workspace_sid": "\(expired.workspaceSid)", "error": "\(String(reflecting: error))"])

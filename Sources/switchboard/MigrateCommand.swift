@@ -9,12 +9,13 @@ struct MigrateCommand: AsyncParsableCommand {
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
-        let settings = Settings(flags: ["database": options.database, "logLevel": options.logLevel])
+        let settings = Settings(flags: options.flags)
         let logger = Logging.make(level: try settings.logLevel())
-        let storage = try SQLStorage(location: settings.database, logger: logger)
+        let database = try settings.database()
+        let storage = try await StartupFailure.open(database, waitingUpTo: try settings.databaseWait(), logger: logger)
         do {
-            let applied = try await StartupFailure.during("migrate the database \(settings.database)") { try await storage.migrate() }
-            logger.info("migrations applied", metadata: ["database": "\(settings.database)", "versions": "\(applied)"])
+            let applied = try await StartupFailure.during("migrate the database \(database)") { try await storage.migrate() }
+            logger.info("migrations applied", metadata: ["database": "\(database)", "versions": "\(applied)"])
         } catch {
             try? await storage.shutdown()
             throw error

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import Hummingbird
 import Logging
+import Metrics
+import Prometheus
 import SwitchboardAPI
 import SwitchboardCore
 import SwitchboardDelivery
@@ -33,28 +35,58 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Seconds a failing delivery is retried before it fails for good. Env: SWITCHBOARD_DELIVERY_RETRY_SECONDS. Default: 14400")
     var deliveryRetrySeconds: Int?
 
+    @Option(help: "Seconds a delivered outbox entry stays listed at /switchboard/v1/Outbox before it is purged. Env: SWITCHBOARD_OUTBOX_RETENTION_SECONDS. Default: 604800 (7 days)")
+    var outboxRetentionSeconds: Int?
+
+    @Option(help: "Comma-separated IP addresses or CIDR blocks of reverse proxies whose X-Forwarded-Proto and X-Forwarded-Host are believed. Env: SWITCHBOARD_TRUSTED_PROXIES. Default: none")
+    var trustedProxies: String?
+
+    @Option(help: "Seconds a new connection may take to send its request headers. Env: SWITCHBOARD_HEADER_TIMEOUT_SECONDS. Default: 10")
+    var headerTimeoutSeconds: Int?
+
+    @Option(help: "Seconds a request may take to send its body. Env: SWITCHBOARD_BODY_TIMEOUT_SECONDS. Default: 60")
+    var bodyTimeoutSeconds: Int?
+
+    @Option(help: "Seconds a kept-alive connection may stay silent between requests. Env: SWITCHBOARD_IDLE_TIMEOUT_SECONDS. Default: 75")
+    var idleTimeoutSeconds: Int?
+
+    @Option(help: "Connections open at once; more wait until one closes. Env: SWITCHBOARD_MAX_CONNECTIONS. Default: 500")
+    var maxConnections: Int?
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
         let settings = Settings(flags: [
             "host": host, "port": port.map(String.init), "publicUrl": publicURL,
             "maxConcurrentRequests": maxConcurrentRequests.map(String.init),
-            "database": options.database, "logLevel": options.logLevel,
             "allowPrivateWebhooks": allowPrivateWebhooks ? "true" : nil,
             "outboxLeaseSeconds": outboxLeaseSeconds.map(String.init), "deliveryRetrySeconds": deliveryRetrySeconds.map(String.init),
-        ])
+            "outboxRetentionSeconds": outboxRetentionSeconds.map(String.init),
+            "trustedProxies": trustedProxies, "headerTimeoutSeconds": headerTimeoutSeconds.map(String.init),
+            "bodyTimeoutSeconds": bodyTimeoutSeconds.map(String.init), "idleTimeoutSeconds": idleTimeoutSeconds.map(String.init),
+            "maxConnections": maxConnections.map(String.init),
+        ].merging(options.flags) { flag, _ in flag })
         let logger = Logging.make(level: try settings.logLevel())
-        let configuration = ServerConfiguration(
+        var configuration = ServerConfiguration(
             host: settings.string("host") ?? "127.0.0.1",
-            port: try settings.integer("port", default: 8080),
+            port: try settings.port(),
             publicURL: settings.string("publicUrl"),
             maxConcurrentRequestsPerAccount: try settings.integer("maxConcurrentRequests", default: 100),
             allowPrivateWebhooks: try settings.boolean("allowPrivateWebhooks", default: false),
             dispatcher: try dispatcherSettings(settings)
         )
-        let storage = try SQLStorage(location: settings.database, logger: logger)
+        configuration.trustedProxies = try settings.trustedProxies()
+        configuration.requestTimeouts = RequestTimeouts(
+            header: .seconds(try settings.positiveInteger("headerTimeoutSeconds", default: 10)),
+            body: .seconds(try settings.positiveInteger("bodyTimeoutSeconds", default: 60)),
+            idle: .seconds(try settings.positiveInteger("idleTimeoutSeconds", default: 75)))
+        configuration.maxConnections = try settings.positiveInteger("maxConnections", default: 500)
+        let database = try settings.database()
+        // Before anything is written or printed: a port in use must not cost the first account's credentials.
+        try await ListeningPort.checkFree(host: configuration.host, port: configuration.port)
+        let storage = try await StartupFailure.open(database, waitingUpTo: try settings.databaseWait(), logger: logger)
         do {
-            try await serve(configuration: configuration, settings: settings, storage: storage, logger: logger)
+            try await serve(configuration: configuration, database: database, settings: settings, storage: storage, logger: logger)
         } catch {
             try? await storage.shutdown()
             throw error
@@ -69,18 +101,27 @@ struct ServeCommand: AsyncParsableCommand {
         guard lease >= 1 else { throw SettingsError(description: "outboxLeaseSeconds must be at least 1") }
         dispatcher.lease = .seconds(lease)
         dispatcher.retryPolicy.totalTime = .seconds(try settings.integer("deliveryRetrySeconds", default: 4 * 3600))
+        let retention = try settings.integer("outboxRetentionSeconds", default: Int(DispatcherSettings.defaultDeliveredRetention.components.seconds))
+        guard retention >= 0 else { throw SettingsError(description: "outboxRetentionSeconds must be 0 or more") }
+        dispatcher.deliveredRetention = .seconds(retention)
+        // A short retention is purged about as often as it passes, a long one once a minute.
+        dispatcher.purgeInterval = .seconds(min(60, max(1, retention)))
         // A SQLite file belongs to one process, so any lease found at start was held by this process's previous run.
-        if case .postgres = settings.database {} else { dispatcher.releaseLeasesAtStart = true }
+        if case .postgres = try settings.database() {} else { dispatcher.releaseLeasesAtStart = true }
         return dispatcher
     }
 
-    func serve(configuration: ServerConfiguration, settings: Settings, storage: SQLStorage, logger: Logger) async throws {
-        let applied = try await StartupFailure.during("migrate the database \(settings.database)") { try await storage.migrate() }
-        logger.info("database ready", metadata: ["database": "\(settings.database)", "migrations_applied": "\(applied)"])
+    func serve(configuration: ServerConfiguration, database: DatabaseLocation, settings: Settings, storage: SQLStorage, logger: Logger) async throws {
+        let applied = try await StartupFailure.during("migrate the database \(database)") { try await storage.migrate() }
+        logger.info("database ready", metadata: ["database": "\(database)", "migrations_applied": "\(applied)"])
         // Tests shorten the 24-hour customer-care window, since the server's clock cannot be moved.
         let window = try settings.integer("messagingWindowSeconds", default: Int(MessagingWindow.standardLength))
         guard window >= 1 else { throw SettingsError(description: "messagingWindowSeconds must be at least 1") }
-        let dependencies = ServerDependencies(storage: storage, logger: logger, messagingWindow: MessagingWindow(length: TimeInterval(window)))
+        // The metrics backend is process-global and may be set once; serve runs once per process.
+        let metrics = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(SwitchboardMetricsFactory(registry: metrics))
+        let dependencies = ServerDependencies(storage: storage, logger: logger, messagingWindow: MessagingWindow(length: TimeInterval(window)),
+                                              metrics: metrics)
         let outcome = try await StartupFailure.during("prepare the bootstrap account") {
             try await AccountBootstrap.run(
                 accountSid: settings.string("accountSid"), authToken: settings.string("authToken", isSecret: true),

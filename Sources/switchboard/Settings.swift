@@ -1,6 +1,7 @@
 import Configuration
 import Logging
 import SwitchboardAPI
+import SwitchboardCore
 import SwitchboardStorage
 
 /// Settings read from the command line first, then from `SWITCHBOARD_*` environment variables, then defaults.
@@ -35,7 +36,44 @@ struct Settings {
         }
     }
 
-    var database: DatabaseLocation { DatabaseLocation(string("database") ?? "./switchboard.sqlite") }
+    /// Where the data lives; a value that names no usable database is refused here, before anything starts.
+    func database() throws -> DatabaseLocation {
+        do {
+            return try DatabaseLocation(string("database") ?? "./switchboard.sqlite")
+        } catch {
+            throw SettingsError(description: "database: \(error.description)")
+        }
+    }
+
+    /// The port to listen on: 0 (any free port) to 65535. An `Int` would otherwise wrap to another port.
+    func port() throws -> Int {
+        let port = try integer("port", default: 8080)
+        guard (0...65535).contains(port) else { throw SettingsError(description: "port must be between 0 and 65535; got \(port)") }
+        return port
+    }
+
+    /// A whole number of at least 1.
+    func positiveInteger(_ key: String, default defaultValue: Int) throws -> Int {
+        let value = try integer(key, default: defaultValue)
+        guard value >= 1 else { throw SettingsError(description: "\(key) must be at least 1; got \(value)") }
+        return value
+    }
+
+    /// The reverse proxies whose forwarding headers are believed.
+    func trustedProxies() throws -> [AddressRange] {
+        do {
+            return try AddressRange.list(string("trustedProxies") ?? "")
+        } catch {
+            throw SettingsError(description: "trustedProxies: \(error.message)")
+        }
+    }
+
+    /// How long to keep trying a PostgreSQL server that does not answer yet.
+    func databaseWait() throws -> Duration {
+        let seconds = try integer("databaseWaitSeconds", default: 30)
+        guard seconds >= 0 else { throw SettingsError(description: "databaseWaitSeconds must not be negative; got \(seconds)") }
+        return .seconds(seconds)
+    }
 
     func logLevel() throws -> Logger.Level {
         let raw = string("logLevel") ?? "info"

@@ -1,4 +1,5 @@
 import ArgumentParser
+import SwitchboardAPI
 
 /// The `switchboard` command: one binary, one subcommand per role.
 @main
@@ -6,6 +7,7 @@ struct Switchboard: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard",
         abstract: "A self-hosted contact-center messaging server that speaks Twilio Flex's REST API.",
+        version: SwitchboardVersion.current,
         subcommands: [ServeCommand.self, MigrateCommand.self],
         defaultSubcommand: ServeCommand.self
     )

@@ -19,10 +19,26 @@ import Testing
         #expect(mode == "wal")
     }
 
-    @Test func databaseLocationParsesEveryForm() {
-        #expect(DatabaseLocation(":memory:") == .sqliteMemory)
-        #expect(DatabaseLocation("./switchboard.sqlite") == .sqliteFile(path: "./switchboard.sqlite"))
-        #expect(DatabaseLocation("postgres://u:p@127.0.0.1:5432/db") == .postgres(url: "postgres://u:p@127.0.0.1:5432/db"))
-        #expect(DatabaseLocation("postgres://u:secret@host/db").description == "postgres://u:***@host/db")
+    @Test func databaseLocationParsesEveryForm() throws {
+        #expect(try DatabaseLocation(":memory:") == .sqliteMemory)
+        #expect(try DatabaseLocation("./switchboard.sqlite") == .sqliteFile(path: "./switchboard.sqlite"))
+        #expect(try DatabaseLocation("postgres://u:p@127.0.0.1:5432/db") == .postgres(url: "postgres://u:p@127.0.0.1:5432/db"))
+        #expect(try DatabaseLocation("postgres://u:secret@host/db").description == "postgres://u:***@host/db")
+    }
+
+    @Test func databaseLocationRefusesOtherURLSchemesInsteadOfTakingThemForFileNames() {
+        #expect(throws: DatabaseLocationError.self) { try DatabaseLocation("mysql://u:p@127.0.0.1/db") }
+        #expect(throws: DatabaseLocationError.self) { try DatabaseLocation("sqlite://switchboard.sqlite") }
+    }
+
+    @Test func databaseLocationRefusesAPostgresURLWithoutHostOrDatabaseAndMasksItsPassword() {
+        for url in ["postgres://u:secret@", "postgres://u:secret@host", "postgres://u:secret@[::1/db", "postgres:// /db"] {
+            #expect {
+                try DatabaseLocation(url)
+            } throws: { error in
+                let text = String(describing: error)
+                return text.contains("not a valid PostgreSQL URL") && !text.contains("secret")
+            }
+        }
     }
 }

@@ -77,6 +77,7 @@ public struct ChatMessageController: Sendable {
             guard var message = try await session.chatMessages.find(sid: sid, channelSid: channel.sid) else { throw context.notFound }
             if let body = form.string("Body") {
                 guard !body.isEmpty else { throw TwilioError.invalidParameter("Body must not be empty") }
+                try TextLimit.chatMessageBody.check(body, parameter: "Body")
                 message.body = body
             }
             if let attributes = form.string("Attributes") {

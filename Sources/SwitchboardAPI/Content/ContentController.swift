@@ -81,7 +81,6 @@ public struct ContentController: Sendable {
     /// The request body as text: the Content API takes JSON, not a form.
     static func jsonBody(_ request: Request, context: SwitchboardRequestContext) async throws -> String {
         var request = request
-        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        return String(buffer: buffer)
+        return try await request.textBody(context: context)
     }
 }

@@ -1,4 +1,5 @@
 public import Hummingbird
+import NIOCore
 public import SwitchboardCore
 
 /// What a request carries through Switchboard besides itself: where it came in and who sent it.
@@ -9,12 +10,19 @@ public struct SwitchboardRequestContext: RequestContext {
     public var domainBaseURL: String = ""
     /// The request path within its Twilio domain, e.g. `/v1/FlexFlows`, for error messages.
     public var domainPath: String = "/"
-    /// The authenticated caller, once authentication has run.
-    public var principal: Principal?
+    /// The authenticated caller, once authentication has run; the access log hears of it through `record`.
+    public var principal: Principal? {
+        didSet { record.accountSid = principal?.account.sid }
+    }
+    /// What the access log learns of this request from the layers inside the front door.
+    public let record = RequestRecord()
+    /// The IP address of the peer that connected, which is a proxy's when one stands in front.
+    public var peerAddress: String?
 
     /// Creates the context for a new request.
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The authenticated caller; a 20003 where authentication has not run, which would be a routing mistake.

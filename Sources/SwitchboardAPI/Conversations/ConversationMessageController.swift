@@ -31,6 +31,7 @@ public struct ConversationMessageController: Sendable {
         let post = ConversationPost(
             author: form.string("Author"), body: form.string("Body"), attributes: form.string("Attributes"),
             contentSid: form.string("ContentSid"), contentVariables: form.string("ContentVariables"), subject: form.string("Subject"))
+        if let body = post.body { try TextLimit.conversationMessageBody.check(body, parameter: "Body") }
         let now = dependencies.time.now()
         let posting = ConversationPosting(sids: dependencies.sids, window: dependencies.messagingWindow)
         let (message, deliveries) = try await dependencies.storage.write { session in

@@ -74,7 +74,7 @@ public struct ConversationParticipantController: Sendable {
         let participant = try await dependencies.storage.write { session in
             var participant = try await Self.participant(context, session: session)
             if let attributes = form.string("Attributes") {
-                _ = try AttributeValue.parseAttributes(attributes)
+                try AttributeValue.checkAttributes(attributes)
                 participant.attributes = attributes
             }
             if let identity = form.string("Identity"), participant.binding == nil { participant.identity = identity }

@@ -6,6 +6,7 @@ extension TwilioError: HTTPResponseError {
     public var status: HTTPResponse.Status { .init(code: httpStatus) }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        TwilioErrorResponse.response(for: self)
+        (context as? SwitchboardRequestContext)?.record.errorCode = code
+        return TwilioErrorResponse.response(for: self)
     }
 }

@@ -37,6 +37,11 @@ public struct MessageController: Sendable {
             sid: dependencies.sids.make(.message), accountSid: account.sid, now: now)
         let sids = dependencies.sids
         try await dependencies.storage.write { session in
+            // Checked in the transaction that queues the message, as Conversations checks it; another account's
+            // template is as unknown as a missing one.
+            if let contentSid = message.contentSid, try await session.contents.find(sid: contentSid, accountSid: account.sid) == nil {
+                throw ContentRules.invalidContentSid
+            }
             try await OutboundMessages.queue(message, in: session, sids: sids, now: now)
         }
         return JSONResponse.make(MessageRepresentation.json(message), status: .created)

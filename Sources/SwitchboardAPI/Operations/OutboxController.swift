@@ -3,7 +3,8 @@ public import Hummingbird
 import SwitchboardCore
 import SwitchboardStorage
 
-/// `/v1/Outbox` on `switchboard`: what is waiting to leave for the account, and what failed for good and why.
+/// `/v1/Outbox` on `switchboard`: what is waiting to leave for the account, what left and when (kept for the
+/// retention period), and what failed for good and why.
 public struct OutboxController: Sendable {
     let dependencies: ServerDependencies
 
@@ -20,14 +21,14 @@ public struct OutboxController: Sendable {
         return routes
     }
 
-    /// `Status=pending` or `failed` narrows the list; delivered entries leave the outbox.
+    /// `Status=pending`, `delivered` or `failed` narrows the list; oldest first.
     @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let page = try request.pageRequest()
         let query = try request.queryParameters()
         let accountSid = try context.requirePrincipal().account.sid
         var status: OutboxStatus?
         if let name = query.string("Status") {
-            guard let named = OutboxStatus(rawValue: name) else { throw TwilioError.invalidParameter("Status must be pending or failed; got '\(name)'") }
+            guard let named = OutboxStatus(rawValue: name) else { throw TwilioError.invalidParameter("Status must be pending, delivered or failed; got '\(name)'") }
             status = named
         }
         let rows = try await dependencies.storage.read { [status] in try await $0.outbox.list(accountSid: accountSid, status: status, page: page) }
@@ -60,6 +61,10 @@ public struct OutboxController: Sendable {
             ("status", .string(entry.status.rawValue)),
             ("attempts", .int(entry.attempts)),
             ("last_error", .string(entry.lastError)),
+            ("last_response_code", .int(entry.lastResponseCode)),
+            ("first_attempt_at", .string(entry.firstAttemptAt.map { WireDate.iso8601(Date(milliseconds: $0)) })),
+            ("last_attempt_at", .string(entry.lastAttemptAt.map { WireDate.iso8601(Date(milliseconds: $0)) })),
+            ("date_delivered", .string(entry.status == .delivered ? entry.lastAttemptAt.map { WireDate.iso8601(Date(milliseconds: $0)) } : nil)),
             ("next_attempt_at", .string(entry.status == .pending ? WireDate.iso8601(Date(milliseconds: entry.nextAttemptAt)) : nil)),
             ("date_created", .string(WireDate.iso8601(entry.dateCreated))),
             ("date_updated", .string(WireDate.iso8601(entry.dateUpdated))),

@@ -19,12 +19,12 @@ enum ProxyInteractionRepresentation {
         fields += [
             ("inbound_participant_sid", .string(interaction.inboundParticipantSid)),
             ("inbound_resource_sid", .string(interaction.inboundResourceSid)),
-            ("inbound_resource_status", .string(interaction.inboundResourceStatus)),
+            ("inbound_resource_status", .string(resourceStatus(interaction.inboundResourceStatus))),
             ("inbound_resource_type", .string(interaction.inboundResourceType)),
             ("inbound_resource_url", .null),
             ("outbound_participant_sid", .string(interaction.outboundParticipantSid)),
             ("outbound_resource_sid", .string(interaction.outboundResourceSid)),
-            ("outbound_resource_status", .string(interaction.outboundResourceStatus)),
+            ("outbound_resource_status", .string(resourceStatus(interaction.outboundResourceStatus))),
             ("outbound_resource_type", .string(interaction.outboundResourceType)),
             ("outbound_resource_url", .null),
             ("date_created", .string(WireDate.iso8601(interaction.dateCreated))),
@@ -32,5 +32,18 @@ enum ProxyInteractionRepresentation {
             ("url", .string(url)),
         ]
         return .object(fields)
+    }
+
+    /// Twilio's `interaction_enum_resource_status`, which is not nullable.
+    static let resourceStatuses: Set<String> = [
+        "accepted", "answered", "busy", "canceled", "completed", "deleted", "delivered", "delivery-unknown", "failed", "in-progress",
+        "initiated", "no-answer", "queued", "received", "receiving", "ringing", "scheduled", "sending", "sent", "undelivered", "unknown",
+    ]
+
+    /// A resource status as the schema allows it: a MessageInteraction the API created has no inbound resource, and a
+    /// message status the enum lacks (`read`, `partially_delivered`) has no spelling there, so both are `unknown`.
+    static func resourceStatus(_ status: String?) -> String {
+        guard let status, resourceStatuses.contains(status) else { return "unknown" }
+        return status
     }
 }

@@ -21,17 +21,22 @@ public struct SandboxMessageController: Sendable {
         return routes
     }
 
-    /// The handset's messages, oldest first; up to 1000 a page unless `PageSize` says otherwise.
+    /// The messages of the handset at `Address`, oldest first, as a conversation reads; without `Address`, every
+    /// handset's messages of the account, newest first, as a log reads. Up to 1000 a page unless `PageSize` says
+    /// otherwise.
     @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let query = try request.queryParameters()
         let page = try PageRequest.parse(pageSize: query.string("PageSize") ?? String(PageRequest.maximumSize),
                                          page: query.string("Page"), pageToken: query.string("PageToken"))
-        guard let raw = query.string("Address"), !raw.isEmpty else { throw TwilioError.invalidParameter("Missing required parameter Address") }
-        let address = DeliveryAddress.normalisedOrVerbatim(raw)
+        let address = query.string("Address").flatMap { $0.isEmpty ? nil : DeliveryAddress.normalisedOrVerbatim($0) }
         let accountSid = try context.requirePrincipal().account.sid
-        let rows = try await dependencies.storage.read { try await $0.sandbox.deliveries(accountSid: accountSid, address: address, page: page) }
+        let rows = try await dependencies.storage.read { session in
+            if let address { return try await session.sandbox.deliveries(accountSid: accountSid, address: address, page: page) }
+            return try await session.sandbox.deliveries(accountSid: accountSid, page: page)
+        }
         return JSONResponse.make(ListEnvelope.v1(
-            key: "messages", page: rows, request: page, listURL: context.domainBaseURL + "/v1/Messages", filters: [("Address", address)]
+            key: "messages", page: rows, request: page, listURL: context.domainBaseURL + "/v1/Messages",
+            filters: address.map { [("Address", $0)] } ?? []
         ) { SandboxRepresentation.json($0) })
     }
 

@@ -13,6 +13,10 @@ public struct FormParameters: Sendable {
             let nameEnd = part.firstIndex(of: "=") ?? part.endIndex
             let name = try Self.decode(part[..<nameEnd])
             let value = nameEnd == part.endIndex ? "" : try Self.decode(part[part.index(after: nameEnd)...])
+            // PostgreSQL cannot store NUL in text and SQLite can: refusing it here, for every body and query
+            // parameter, makes both databases answer alike.
+            guard !name.unicodeScalars.contains("\0") else { throw .invalidParameter("Parameter names must not contain the NUL character") }
+            guard !value.unicodeScalars.contains("\0") else { throw .invalidParameter("\(name) must not contain the NUL character") }
             pairs.append((name, value))
         }
         self.pairs = pairs

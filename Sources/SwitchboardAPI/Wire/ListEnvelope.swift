@@ -17,7 +17,7 @@ public enum ListEnvelope {
                 ("first_page_url", .string(link(0, nil))),
                 ("previous_page_url", .string(page.previous.map { link(max(0, request.page - 1), $0) })),
                 ("url", .string(link(request.page, request.cursor))),
-                ("next_page_url", .string(page.next.map { link(request.page + 1, $0) })),
+                ("next_page_url", .string(page.next.map { link(request.nextPage, $0) })),
                 ("key", .string(key)),
             ])),
         ])
@@ -29,12 +29,12 @@ public enum ListEnvelope {
         render: (Item) -> JSONValue
     ) -> JSONValue {
         let link = { pageLink(listURI, filters: filters, size: request.size, index: $0, cursor: $1) }
-        let start = request.page * request.size
+        let start = request.firstRow
         return .object([
             (key, .array(page.items.map(render))),
-            ("end", .int(page.items.isEmpty ? start : start + page.items.count - 1)),
+            ("end", .int(page.items.isEmpty ? start : start.addingReportingOverflow(page.items.count - 1).partialValue)),
             ("first_page_uri", .string(link(0, nil))),
-            ("next_page_uri", .string(page.next.map { link(request.page + 1, $0) })),
+            ("next_page_uri", .string(page.next.map { link(request.nextPage, $0) })),
             ("page", .int(request.page)),
             ("page_size", .int(request.size)),
             ("previous_page_uri", .string(page.previous.map { link(max(0, request.page - 1), $0) })),

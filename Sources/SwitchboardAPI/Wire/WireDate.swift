@@ -1,11 +1,12 @@
 public import struct Foundation.Date
+import SwitchboardCore
 
 /// Twilio's two date formats, written by hand: they are on every response and need no locale or time zone.
 public enum WireDate {
     /// ISO 8601 in UTC, as the v1 APIs write it: `2016-08-01T22:10:40Z`.
     public static func iso8601(_ date: Date) -> String {
         let parts = CivilTime(date)
-        return "\(parts.year)-\(pad(parts.month))-\(pad(parts.day))T\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))Z"
+        return "\(year(parts.year))-\(pad(parts.month))-\(pad(parts.day))T\(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second))Z"
     }
 
     /// RFC 2822, as API 2010 writes it: `Thu, 30 Jul 2015 20:00:00 +0000`.
@@ -14,7 +15,7 @@ public enum WireDate {
         let weekdays = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let weekday = weekdays[Int(((parts.days % 7) + 7) % 7)]
-        return "\(weekday), \(pad(parts.day)) \(months[parts.month - 1]) \(parts.year) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second)) +0000"
+        return "\(weekday), \(pad(parts.day)) \(months[parts.month - 1]) \(year(parts.year)) \(pad(parts.hour)):\(pad(parts.minute)):\(pad(parts.second)) +0000"
     }
 
     /// Reads an ISO 8601 date as clients send Twilio's date parameters: `2016-08-01`, `2016-08-01T22:10:40Z`,
@@ -52,6 +53,12 @@ public enum WireDate {
     }
 
     static func pad(_ value: Int) -> String { value < 10 ? "0\(value)" : String(value) }
+
+    /// A year in at least four digits, as both formats require (`0986`, not `986`).
+    static func year(_ value: Int) -> String {
+        let digits = String(value.magnitude)
+        return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+    }
 }
 
 /// Reads fixed-width decimal fields and separators from ASCII text.
@@ -126,7 +133,7 @@ struct CivilTime {
     }
 
     init(_ date: Date) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let seconds = date.wholeSecondsSince1970
         var days = seconds / 86_400
         var secondOfDay = seconds % 86_400
         if secondOfDay < 0 { secondOfDay += 86_400; days -= 1 }

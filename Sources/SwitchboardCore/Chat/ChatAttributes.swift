@@ -2,11 +2,10 @@ import Foundation
 
 /// Chat keeps `attributes` as the JSON text the client sent; these read and change it without losing other keys.
 public enum ChatAttributes {
-    /// Checks that `text` is a JSON object, as Chat requires of attributes; throws 20001 naming the parameter otherwise.
+    /// Checks that `text` is a JSON object within `TextLimit.attributes`, as Chat requires of attributes; throws
+    /// 20001 naming the parameter otherwise. The shared reader bounds nesting, so no document can exhaust the stack.
     public static func check(_ text: String, name: String = "Attributes") throws(TwilioError) {
-        guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) is [String: Any] else {
-            throw TwilioError(code: 20001, message: "\(name) must be a JSON object", httpStatus: 400)
-        }
+        try AttributeValue.checkAttributes(text, parameter: name)
     }
 
     /// The string value of `key` in the JSON object `text`, if there is one.

@@ -50,6 +50,7 @@ public enum ChatRules {
         body: String?, from: String?, attributes: String?, sid: String, channel: ChatChannel, index: Int, now: Date
     ) throws(TwilioError) -> ChatMessage {
         guard let body, !body.isEmpty else { throw .missingParameter("Body") }
+        try TextLimit.chatMessageBody.check(body, parameter: "Body")
         let attributes = attributes ?? "{}"
         try ChatAttributes.check(attributes)
         return ChatMessage(sid: sid, accountSid: channel.accountSid, serviceSid: channel.serviceSid, channelSid: channel.sid,

@@ -5,6 +5,9 @@ public enum ContentRules {
     /// The types Switchboard renders.
     public static let supportedTypes: Set<String> = ["twilio/text", "twilio/quick-reply", "twilio/call-to-action", "twilio/media"]
 
+    /// 21655: a `ContentSid` names no template of this account, on Messages and Conversations alike.
+    public static let invalidContentSid = TwilioError(code: 21655, message: "The ContentSid is Invalid.", httpStatus: 400)
+
     /// Builds a template from the JSON body of `POST /v1/Content`.
     public static func create(json text: String, sid: String, accountSid: String, now: Date) throws(TwilioError) -> ContentTemplate {
         let body = try AttributeValue.parseAttributes(text, parameter: "request body")

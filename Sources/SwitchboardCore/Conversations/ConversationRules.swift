@@ -50,7 +50,7 @@ public enum ConversationRules {
         if let name = changes.friendlyName { conversation.friendlyName = name }
         if let unique = changes.uniqueName { conversation.uniqueName = unique.isEmpty ? nil : unique }
         if let attributes = changes.attributes {
-            _ = try AttributeValue.parseAttributes(attributes)
+            try AttributeValue.checkAttributes(attributes)
             conversation.attributes = attributes
         }
         if let raw = changes.state {
@@ -70,6 +70,10 @@ public enum ConversationRules {
         }
         conversation.restartTimers(at: now)
     }
+
+    /// The longest timer accepted, ten years: a longer one never fires, and its deadline must stay a date that
+    /// can be stored and written out.
+    public static let maximumTimer: TimeInterval = 3650 * 86_400
 
     /// An ISO 8601 duration such as `PT10M` or `P1D`, in seconds.
     public static func duration(_ text: String, parameter: String) throws(TwilioError) -> TimeInterval {
@@ -97,6 +101,9 @@ public enum ConversationRules {
             }
         }
         guard number.isEmpty, sawUnit else { throw invalid }
+        guard seconds <= maximumTimer else {
+            throw .invalidParameter("\(parameter) must be at most \(Int(maximumTimer / 86_400)) days; got \(text)")
+        }
         return seconds
     }
 
@@ -107,7 +114,7 @@ public enum ConversationRules {
         sid: String, accountSid: String, conversationSid: String, now: Date
     ) throws(TwilioError) -> ConversationParticipant {
         let attributes = attributes ?? "{}"
-        _ = try AttributeValue.parseAttributes(attributes)
+        try AttributeValue.checkAttributes(attributes)
         var binding: MessagingBinding?
         if let address, !address.isEmpty {
             let customer = try DeliveryAddress(address)

@@ -127,11 +127,11 @@ public enum FlexFlowRules {
         return count
     }
 
-    /// Referenced SIDs are checked by prefix only and stored as given: the resources they name may live
-    /// elsewhere, and Twilio's own samples use placeholders such as `ISXXXX…None`.
+    /// Referenced SIDs are checked by shape (`Sid.isReference`) and stored as given: the resources they name may
+    /// live elsewhere, and Twilio's own samples use placeholders such as `ISXXXX…None`.
     static func checkReference(_ value: String, prefix: String, name: String) throws(TwilioError) {
-        guard Sid.hasPrefix(value, prefix) else {
-            throw .invalidParameter("\(name) must be a SID starting with \(prefix); got '\(value)'")
+        guard Sid.isReference(value, prefix: prefix) else {
+            throw .invalidParameter("\(name) must be a SID of \(prefix) and 32 hex digits; got '\(value)'")
         }
     }
 

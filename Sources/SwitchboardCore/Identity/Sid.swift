@@ -15,6 +15,24 @@ public enum Sid {
         value.count > prefix.count && value.hasPrefix(prefix)
     }
 
+    /// Whether `value` has the shape of a SID with `prefix` that may name a resource elsewhere: the prefix and 32
+    /// hex digits, where Twilio's documentation placeholders may write any digit as `x` or `X`, and its generated
+    /// samples follow the placeholder with `None` (`ISXXXX…XNone`), so those samples run as written.
+    public static func isReference(_ value: String, prefix: String) -> Bool {
+        guard value.hasPrefix(prefix) else { return false }
+        var digits = Array(value.utf8.dropFirst(prefix.utf8.count))
+        let placeholder = Array("None".utf8)
+        if digits.count == hexLength + placeholder.count, digits.suffix(placeholder.count).elementsEqual(placeholder) {
+            digits.removeLast(placeholder.count)
+            guard digits.allSatisfy(isPlaceholderDigit) else { return false }
+        }
+        return digits.count == hexLength && digits.allSatisfy { isHexDigit($0) || isPlaceholderDigit($0) }
+    }
+
+    static func isPlaceholderDigit(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "x") || byte == UInt8(ascii: "X")
+    }
+
     static func isHexDigit(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x66) || (byte >= 0x41 && byte <= 0x46)
     }

@@ -66,6 +66,8 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case proxyInteraction = "KI"
     /// A phone number in a Proxy Service's pool.
     case proxyPhoneNumber = "PN"
+    /// One HTTP request, as Twilio's `Twilio-Request-Id` names it.
+    case request = "RQ"
 
     /// A Programmable Chat Service: the same `IS` prefix as a Conversations service.
     public static let chatService = SidPrefix.conversationService

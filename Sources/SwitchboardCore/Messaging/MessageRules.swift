@@ -35,7 +35,7 @@ public struct MessageRequest: Sendable, Equatable {
 /// Twilio's rules for a new outbound message.
 public enum MessageRules {
     /// The longest body Twilio accepts, in characters.
-    public static let maximumBodyLength = 1600
+    public static let maximumBodyLength = TextLimit.messageBody.maximum
 
     /// The channels `POST /Messages` sends on; chat identities are reached through Conversations instead, and an
     /// address without a channel prefix is far more often a phone number missing its `+` than a chat identity.
@@ -69,11 +69,9 @@ public enum MessageRules {
         guard !body.isEmpty || contentSid != nil else {
             throw TwilioError(code: 21602, message: "Message body is required.", httpStatus: 400)
         }
-        guard body.count <= maximumBodyLength else {
-            throw TwilioError(code: 21617, message: "The concatenated message body exceeds the \(maximumBodyLength) character limit.", httpStatus: 400)
-        }
+        try TextLimit.messageBody.check(body, parameter: "Body")
         if let variables = request.contentVariables, !variables.isEmpty {
-            guard (try? JSONSerialization.jsonObject(with: Data(variables.utf8))) is [String: Any] else {
+            guard case .object = try? AttributeValue.parse(json: variables) else {
                 throw TwilioError(code: 21656, message: "The ContentVariables Parameter is invalid.", httpStatus: 400)
             }
         }

@@ -9,7 +9,7 @@ public struct OutboxEntry: Sendable, Equatable {
     public var accountSid: String
     /// What is to be delivered.
     public var work: OutboxWork
-    /// Whether it is still to go, went, or failed for good.
+    /// Whether it is still to go, went (kept for the retention period), or failed for good.
     public var status: OutboxStatus
     /// Attempts made so far.
     public var attempts: Int
@@ -19,6 +19,10 @@ public struct OutboxEntry: Sendable, Equatable {
     public var nextAttemptAt: Int64
     /// Why the last attempt failed.
     public var lastError: String?
+    /// When the last attempt ended, in milliseconds since 1970; a delivered entry is kept for a while from then.
+    public var lastAttemptAt: Int64?
+    /// The HTTP status the last attempt was answered with; `nil` for channel messages and unanswered attempts.
+    public var lastResponseCode: Int?
     /// When it was written.
     public var dateCreated: Date
     /// When it last changed.
@@ -30,10 +34,12 @@ public struct OutboxEntry: Sendable, Equatable {
     /// Creates an entry due at once.
     public init(
         sid: String, accountSid: String, work: OutboxWork, status: OutboxStatus = .pending, attempts: Int = 0,
-        firstAttemptAt: Int64? = nil, nextAttemptAt: Int64, lastError: String? = nil, dateCreated: Date, dateUpdated: Date,
-        orderingKey: String? = nil
+        firstAttemptAt: Int64? = nil, nextAttemptAt: Int64, lastError: String? = nil, lastAttemptAt: Int64? = nil,
+        lastResponseCode: Int? = nil, dateCreated: Date, dateUpdated: Date, orderingKey: String? = nil
     ) {
         self.orderingKey = orderingKey
+        self.lastAttemptAt = lastAttemptAt
+        self.lastResponseCode = lastResponseCode
         self.sid = sid
         self.accountSid = accountSid
         self.work = work
@@ -128,6 +134,6 @@ public struct FormPair: Sendable, Equatable {
 public enum OutboxClock {
     /// `date` in whole milliseconds since 1970.
     public static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        date.wholeMillisecondsSince1970
     }
 }

@@ -5,6 +5,9 @@ public struct PageRequest: Sendable, Equatable {
     public static let defaultSize = 50
     /// The largest `PageSize` accepted.
     public static let maximumSize = 1000
+    /// The largest `Page` accepted. Page numbers meet arithmetic (the offset, the next page's number, API 2010's
+    /// `start`), so they are bounded where every such result still fits comfortably in an `Int`.
+    public static let maximumPage = Int(Int32.max)
 
     /// Rows per page.
     public var size: Int
@@ -30,7 +33,9 @@ public struct PageRequest: Sendable, Equatable {
             request.size = size
         }
         if let page {
-            guard let index = Int(page), index >= 0 else { throw .invalidParameter("Page must be a non-negative integer") }
+            guard let index = Int(page), (0...maximumPage).contains(index) else {
+                throw .invalidParameter("Page must be an integer between 0 and \(maximumPage)")
+            }
             request.page = index
         }
         if let pageToken, !pageToken.isEmpty {
@@ -41,7 +46,17 @@ public struct PageRequest: Sendable, Equatable {
     }
 
     /// The rows to skip when no token is given: a client may jump straight to page N.
-    public var offset: Int { cursor == nil ? page * size : 0 }
+    public var offset: Int { cursor == nil ? firstRow : 0 }
+
+    /// The position of the page's first row in the whole list (API 2010's `start`); saturates instead of trapping
+    /// for a request built in code, since ``parse(pageSize:page:pageToken:)`` already bounds both factors.
+    public var firstRow: Int {
+        let (product, overflow) = page.multipliedReportingOverflow(by: size)
+        return overflow ? Int.max : product
+    }
+
+    /// The number of the page after this one, saturating at ``maximumPage``.
+    public var nextPage: Int { page < Self.maximumPage ? page + 1 : Self.maximumPage }
 }
 
 /// A position in a list: after a row (`PA…`, the next page) or before one (`PB…`, the previous page).

@@ -67,6 +67,9 @@ public enum ProxyRules {
     ) throws(TwilioError) -> ProxySession {
         let ttl = ttl ?? service.defaultTtl
         guard ttl >= 0 else { throw .invalidParameter("Ttl must not be negative") }
+        // A session that would be born expired is refused rather than opened, which would let it relay until the
+        // expiry sweep noticed it.
+        if let dateExpiry, dateExpiry <= now { throw .invalidParameter("DateExpiry must be in the future") }
         let mode = mode ?? "voice-and-message"
         guard modes.contains(mode) else { throw .invalidParameter("Mode must be one of \(modes.joined(separator: ", "))") }
         let status = status ?? "open"
@@ -115,18 +118,21 @@ public enum ProxyRules {
     public static func participantRequests(_ values: [String]) throws(TwilioError) -> [ParticipantRequest] {
         var requests: [ParticipantRequest] = []
         for value in values {
-            let parsed = try? JSONSerialization.jsonObject(with: Data(value.utf8))
-            let objects: [[String: Any]]
-            if let object = parsed as? [String: Any] {
-                objects = [object]
-            } else if let array = parsed as? [[String: Any]] {
-                objects = array
-            } else {
-                throw .invalidParameter("Participants must be JSON objects; got '\(value)'")
+            // The shared reader, not JSONSerialization: its depth limit and NUL refusal hold for every client JSON.
+            let parsed = try AttributeValue.parse(json: value, parameter: "Participants")
+            let objects: [[String: AttributeValue]]
+            switch parsed {
+            case .object(let object): objects = [object]
+            case .array(let elements):
+                objects = try elements.map { (element) throws(TwilioError) in
+                    guard case .object(let object) = element else { throw .invalidParameter("Participants must be JSON objects; got '\(value)'") }
+                    return object
+                }
+            default: throw .invalidParameter("Participants must be JSON objects; got '\(value)'")
             }
             for object in objects {
                 var lowered: [String: String] = [:]
-                for (key, value) in object { if let text = value as? String { lowered[key.lowercased()] = text } }
+                for (key, value) in object { if let text = value.stringValue { lowered[key.lowercased()] = text } }
                 requests.append(ParticipantRequest(identifier: lowered["identifier"], friendlyName: lowered["friendlyname"],
                                                    proxyIdentifier: lowered["proxyidentifier"], proxyIdentifierSid: lowered["proxyidentifiersid"]))
             }

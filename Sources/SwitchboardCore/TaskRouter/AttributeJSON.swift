@@ -15,13 +15,20 @@ extension AttributeValue {
         return value
     }
 
-    /// Parses any JSON text into a value.
-    public static func parse(json text: String) throws(TwilioError) -> AttributeValue {
+    /// Checks a client's `Attributes` before they are stored: at most `TextLimit.attributes`, and a JSON object.
+    public static func checkAttributes(_ text: String, parameter: String = "Attributes") throws(TwilioError) {
+        try TextLimit.attributes.check(text, parameter: parameter)
+        _ = try parseAttributes(text, parameter: parameter)
+    }
+
+    /// Parses any JSON text into a value; `parameter`, when given, names it in errors.
+    public static func parse(json text: String, parameter: String? = nil) throws(TwilioError) -> AttributeValue {
         do {
             var reader = JSONReader(text)
             return try reader.readDocument()
         } catch {
-            throw .invalidParameter("Invalid JSON: \(error.message) at position \(error.position(in: text))")
+            let problem = "\(error.message) at position \(error.position(in: text))"
+            throw .invalidParameter(parameter.map { "\($0) must be valid JSON: \(problem)" } ?? "Invalid JSON: \(problem)")
         }
     }
 }
@@ -159,6 +166,8 @@ struct JSONReader {
             guard let scalar = Unicode.Scalar(value) else {
                 throw JSONSyntaxError(message: "unpaired surrogate in \\u escape", offset: start)
             }
+            // PostgreSQL cannot store NUL in text, so it is refused here as in form parameters, and both databases agree.
+            guard value != 0 else { throw JSONSyntaxError(message: "the NUL character \\u0000 is not allowed", offset: start) }
             Unicode.UTF8.encode(scalar) { buffer.append($0) }
         default:
             throw JSONSyntaxError(message: "unknown escape in a string", offset: start)

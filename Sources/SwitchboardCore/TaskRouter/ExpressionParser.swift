@@ -2,10 +2,16 @@ extension TaskRouterExpression {
     /// How deeply parentheses may nest; deeper expressions are refused so that nothing recurses without bound.
     public static let maximumNesting = 50
 
+    /// How many comparisons one expression may hold. Twilio documents no number; every task is matched against
+    /// every worker through these, so a conservative ceiling keeps one queue from slowing a whole workspace.
+    public static let maximumComparisons = 500
+
     /// Parses expression text, refusing anything Twilio's syntax does not allow with a 20001 that names the
     /// problem and its 1-based character position, so a bad expression is caught when a queue or workflow is
     /// saved and never while routing.
     public static func parse(_ text: String) throws(TwilioError) -> TaskRouterExpression {
+        // Checked before anything else, and without echoing the text, so an oversized expression costs nothing.
+        try TextLimit.expression.check(text, parameter: "TaskRouter expression")
         do {
             var lexer = ExpressionLexer(text)
             var parser = ExpressionParser(tokens: try lexer.tokenize())
@@ -29,6 +35,7 @@ struct ExpressionParser {
     private let tokens: [ExpressionToken]
     private var index = 0
     private var nesting = 0
+    private var comparisons = 0
 
     init(tokens: [ExpressionToken]) {
         self.tokens = tokens
@@ -89,6 +96,10 @@ struct ExpressionParser {
     }
 
     private mutating func parseComparison() throws(ExpressionSyntaxError) -> Comparison {
+        comparisons += 1
+        guard comparisons <= TaskRouterExpression.maximumComparisons else {
+            throw ExpressionSyntaxError(message: "more than \(TaskRouterExpression.maximumComparisons) comparisons", offset: current.offset)
+        }
         let left = try parseOperand(expecting: "a comparison")
         let leftToken = previous
         let comparisonOperator = try parseOperator(after: leftToken)

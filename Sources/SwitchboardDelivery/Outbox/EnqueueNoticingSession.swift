@@ -1,3 +1,4 @@
+import Foundation
 import Synchronization
 public import SwitchboardCore
 public import SwitchboardStorage
@@ -71,4 +72,6 @@ struct NoticingOutbox: OutboxRepository {
         try await base.list(accountSid: accountSid, status: status, page: page)
     }
     func countByStatus() async throws -> [OutboxStatus: Int] { try await base.countByStatus() }
+    func purgeDelivered(before: Int64, limit: Int) async throws -> Int { try await base.purgeDelivered(before: before, limit: limit) }
+    func oldestPendingCreation() async throws -> Date? { try await base.oldestPendingCreation() }
 }

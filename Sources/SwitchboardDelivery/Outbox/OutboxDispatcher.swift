@@ -1,5 +1,6 @@
 public import Foundation
 public import Logging
+import Metrics
 public import ServiceLifecycle
 public import SwitchboardCore
 public import SwitchboardStorage
@@ -59,10 +60,15 @@ public final class OutboxDispatcher: Service {
         await withTaskGroup(of: Bool.self) { group in
             var inFlight = 0
             var waiting = false
+            var nextPurge = milliseconds()
             // Cancellation ends the loop too: a service group cancels its services when another one fails (the
             // HTTP server could not bind its port), and a loop that waited only for graceful shutdown kept the
             // process alive, deaf to SIGTERM.
             while !Task.isShuttingDownGracefully && !Task.isCancelled {
+                if milliseconds() >= nextPurge {
+                    await purgeDelivered()
+                    nextPurge = milliseconds() + settings.purgeInterval.wholeMilliseconds
+                }
                 let free = settings.concurrency - inFlight
                 var claimed: [OutboxEntry] = []
                 if free > 0 { claimed = await claim(limit: free) }
@@ -95,6 +101,24 @@ public final class OutboxDispatcher: Service {
         }
     }
 
+    /// Delivered entries deleted per transaction, and transactions per purge: a long history is cut down over
+    /// several passes rather than holding up claims.
+    static let purgeBatch = 1_000
+    static let purgeBatchesPerPass = 10
+
+    /// Deletes the delivered entries past their retention.
+    func purgeDelivered() async {
+        let cutoff = milliseconds() - settings.deliveredRetention.wholeMilliseconds
+        do {
+            for _ in 0..<Self.purgeBatchesPerPass {
+                let purged = try await storage.write { try await $0.outbox.purgeDelivered(before: cutoff, limit: Self.purgeBatch) }
+                if purged < Self.purgeBatch { break }
+            }
+        } catch {
+            logger.error("Outbox: could not purge delivered entries", metadata: ["error": "\(error)"])
+        }
+    }
+
     /// Makes one attempt at `entry` and records how it went.
     func deliver(_ entry: OutboxEntry) async {
         let started = milliseconds()
@@ -106,7 +130,7 @@ public final class OutboxDispatcher: Service {
         } catch {
             // A database failure mid-delivery: try again later, as for any transient failure.
             logger.error("Outbox: delivery failed", metadata: ["entry": "\(entry.sid)", "error": "\(error)"])
-            try? await settle(entry, started: started, .retry("internal error: \(error)"))
+            try? await settle(entry, started: started, .retry("internal error: \(error)"), via: entry.work.kind)
         }
     }
 
@@ -116,19 +140,22 @@ public final class OutboxDispatcher: Service {
         let message = try await storage.write { session in
             try await ledger.apply(MessageStatusReport(.sending), toMessage: sid, in: session, now: now)
         }
-        // Gone, or already past sending (a previous run sent it and died before removing the entry): nothing to do.
-        guard let message, message.status == .sending else { return try await settle(entry, started: started, .delivered) }
+        // Gone, or already past sending (a previous run sent it and died before recording the entry): nothing to do.
+        guard let message, message.status == .sending else {
+            return try await settle(entry, started: started, .delivered, via: message?.channel.rawValue ?? "unknown")
+        }
+        let channel = message.channel.rawValue
         guard let connector = connectors.connector(for: message.channel) else {
-            return try await settle(entry, started: started, .giveUp("no connector delivers \(message.channel.rawValue)"),
+            return try await settle(entry, started: started, .giveUp("no connector delivers \(channel)"), via: channel,
                                     then: failing(sid, code: 30008))
         }
         let receipt: ConnectorReceipt
         do {
             receipt = try await connector.send(message)
         } catch {
-            return try await settle(entry, started: started, .retry("connector: \(error)"), then: failing(sid, code: 30008))
+            return try await settle(entry, started: started, .retry("connector: \(error)"), via: channel, then: failing(sid, code: 30008))
         }
-        try await settle(entry, started: started, .delivered) { session, now in
+        try await settle(entry, started: started, .delivered, via: channel) { session, now in
             switch receipt.outcome {
             case .accepted:
                 try await ledger.apply(MessageStatusReport(.sent), toMessage: sid, in: session, now: now)
@@ -150,7 +177,7 @@ public final class OutboxDispatcher: Service {
     func deliverWebhook(_ entry: OutboxEntry, call: WebhookCall, started: Int64) async throws {
         let account = try await storage.read { try await $0.accounts.find(sid: entry.accountSid) }
         guard let account, account.status != .closed else {
-            return try await settle(entry, started: started, .giveUp("the account is closed"))
+            return try await settle(entry, started: started, .giveUp("the account is closed"), via: Self.webhookChannel)
         }
         var outcome = await webhooks.send(WebhookSigning.request(for: call, authToken: account.authToken, idempotencyToken: entry.sid))
         if let fallback = call.fallbackUrl, !Self.succeeded(outcome) {
@@ -163,15 +190,16 @@ public final class OutboxDispatcher: Service {
         }
         switch outcome {
         case .refused(let reason):
-            try await settle(entry, started: started, .giveUp("refused: \(reason)"))
+            try await settle(entry, started: started, .giveUp("refused: \(reason)"), via: Self.webhookChannel)
         case .attempted(let result, let body):
             let description = Self.describe(result)
+            let code = Self.responseCode(result)
             switch DeliveryOutcome(classifying: result) {
             case .delivered:
                 await readAnswer(body, to: call, entry: entry)
-                try await settle(entry, started: started, .delivered)
-            case .retry: try await settle(entry, started: started, .retry(description))
-            case .giveUp: try await settle(entry, started: started, .giveUp(description))
+                try await settle(entry, started: started, .delivered, via: Self.webhookChannel, responseCode: code)
+            case .retry: try await settle(entry, started: started, .retry(description), via: Self.webhookChannel, responseCode: code)
+            case .giveUp: try await settle(entry, started: started, .giveUp(description), via: Self.webhookChannel, responseCode: code)
             }
         }
     }
@@ -200,11 +228,12 @@ public final class OutboxDispatcher: Service {
         case giveUp(String)
     }
 
-    /// Records the attempt: a delivered entry leaves the outbox; a retried one is due again after a backoff; one
-    /// given up on (or out of retry time) stays as failed. `then` runs in the same transaction on success or on
-    /// giving up, whichever applies.
+    /// Records the attempt: a delivered entry stays as delivered for the retention period, so a person can see
+    /// what left and when; a retried one is due again after a backoff; one given up on (or out of retry time) stays
+    /// as failed. `then` runs in the same transaction on success or on giving up, whichever applies. `channel`
+    /// names what carried it, for the delivery counters.
     func settle(
-        _ entry: OutboxEntry, started: Int64, _ settlement: Settlement,
+        _ entry: OutboxEntry, started: Int64, _ settlement: Settlement, via channel: String, responseCode: Int? = nil,
         then followUp: (@Sendable (any StorageSession, Date) async throws -> Void)? = nil
     ) async throws {
         var entry = entry
@@ -212,15 +241,20 @@ public final class OutboxDispatcher: Service {
         let date = time.now()
         entry.attempts += 1
         entry.firstAttemptAt = entry.firstAttemptAt ?? started
+        entry.lastAttemptAt = now
+        entry.lastResponseCode = responseCode
         entry.dateUpdated = date
         var finalFailure = false
         switch settlement {
         case .delivered:
-            let sid = entry.sid
+            entry.status = .delivered
+            entry.lastError = nil
+            let delivered = entry
             try await storage.write { session in
                 try await followUp?(session, date)
-                try await session.outbox.remove(sid: sid)
+                try await session.outbox.record(delivered)
             }
+            Counter(label: DeliveryMetrics.deliveries, dimensions: [("channel", channel)]).increment()
             return
         case .retry(let reason):
             var generator = SystemRandomNumberGenerator()
@@ -242,12 +276,22 @@ public final class OutboxDispatcher: Service {
         if finalFailure {
             logger.warning("Outbox: delivery failed for good", metadata: ["entry": "\(entry.sid)", "reason": "\(entry.lastError ?? "")"])
         }
+        Counter(label: DeliveryMetrics.failures, dimensions: [("channel", channel), ("outcome", finalFailure ? "failed" : "retry")]).increment()
         let recorded = entry
         let runFollowUp = finalFailure
         try await storage.write { session in
             if runFollowUp { try await followUp?(session, date) }
             try await session.outbox.record(recorded)
         }
+    }
+
+    /// The `channel` of webhook calls in the delivery counters.
+    static let webhookChannel = "webhook"
+
+    /// The HTTP status an attempt was answered with, if it was answered.
+    static func responseCode(_ result: DeliveryAttemptResult) -> Int? {
+        if case .response(let status) = result { return status }
+        return nil
     }
 
     static func describe(_ result: DeliveryAttemptResult) -> String {

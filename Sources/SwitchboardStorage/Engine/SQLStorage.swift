@@ -1,4 +1,5 @@
 public import Logging
+import Metrics
 import SQLKit
 
 /// ``Storage`` on SQLite or PostgreSQL through SQLKit.
@@ -52,7 +53,9 @@ public final class SQLStorage: Storage {
         let pool = self.pool
         let transaction = { @Sendable in
             try await pool.withConnection { database in
-                try await Self.inTransaction(database, flavor: flavor) { database in
+                let started = ContinuousClock.now
+                defer { Self.transactionTimer.recordNanoseconds((ContinuousClock.now - started).wholeNanoseconds) }
+                return try await Self.inTransaction(database, flavor: flavor) { database in
                     try await body(SQLSession(database: database, flavor: flavor))
                 }
             }
@@ -64,6 +67,9 @@ public final class SQLStorage: Storage {
     public func shutdown() async throws {
         try await pool.shutdown()
     }
+
+    /// Times every write transaction; a no-op until the executable bootstraps a metrics backend.
+    static var transactionTimer: Metrics.Timer { Metrics.Timer(label: StorageMetrics.transactionDuration, preferredDisplayUnit: .seconds) }
 
     static func inTransaction<T: Sendable>(
         _ database: any SQLDatabase, flavor: SQLFlavor, _ body: @Sendable (any SQLDatabase) async throws -> T
@@ -118,4 +124,12 @@ struct SQLSession: StorageSession {
     var proxyParticipants: any ProxyParticipantRepository { SQLProxyParticipantRepository(database: database) }
     var proxyInteractions: any ProxyInteractionRepository { SQLProxyInteractionRepository(database: database) }
     var flexChannels: any FlexChannelRepository { SQLFlexChannelRepository(database: database) }
+}
+
+extension Duration {
+    /// The duration in whole nanoseconds, for metrics.
+    var wholeNanoseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
+    }
 }

@@ -44,7 +44,11 @@ struct PragmaSQLiteSource: ConnectionPoolSource {
             for pragma in pragmas {
                 ready = ready.flatMap { connection.query(pragma).map { _ in } }
             }
-            return ready.map { connection }
+            // A connection dropped unclosed trips SQLiteNIO's assertion, so one whose pragmas fail (a file that is
+            // not a database, say) is closed before its error goes on.
+            return ready.map { connection }.flatMapError { error in
+                connection.close().flatMapThrowing { throw error }
+            }
         }
     }
 }

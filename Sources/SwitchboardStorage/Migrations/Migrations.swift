@@ -248,5 +248,6 @@ enum Migrations {
         historyIndexesMigration,
         conversationsMigration,
         proxyMigration,
+        outboxHistoryMigration,
     ]
 }

@@ -3,22 +3,36 @@ import SwitchboardCore
 
 /// Reads one page of a table ordered by its `seq` column, so that following `next` cursors sees each row once.
 enum KeysetPage {
+    /// Which way a list reads.
+    enum Order {
+        /// Oldest first, the order of almost every Twilio list.
+        case oldestFirst
+        /// Newest first. A cursor keeps its meaning (rows after or before a sequence number), so the next page of a
+        /// newest-first list is `before` its last row.
+        case newestFirst
+    }
+
     static func fetch<Item: Sendable>(
-        _ query: SQLSelectBuilder, page: PageRequest, decode: (any SQLRow) throws -> Item
+        _ query: SQLSelectBuilder, page: PageRequest, order: Order = .oldestFirst, decode: (any SQLRow) throws -> Item
     ) async throws -> Page<Item> {
+        let ascending = order == .oldestFirst
+        // A cursor further along the list, and one back towards its start.
+        let along: (Int64) -> PageCursor = { ascending ? .after($0) : .before($0) }
+        let back: (Int64) -> PageCursor = { ascending ? .before($0) : .after($0) }
+        // Whether the client is paging back towards the start, which reads the rows the other way round.
         let backwards: Bool
         switch page.cursor {
         case .after(let sequence)?:
             query.where("seq", .greaterThan, sequence)
-            backwards = false
+            backwards = !ascending
         case .before(let sequence)?:
             query.where("seq", .lessThan, sequence)
-            backwards = true
+            backwards = ascending
         case nil:
             backwards = false
         }
         // One row more than asked tells whether another page follows.
-        query.orderBy("seq", backwards ? .descending : .ascending).limit(page.size + 1)
+        query.orderBy("seq", ascending != backwards ? .ascending : .descending).limit(page.size + 1)
         if page.offset > 0 { query.offset(page.offset) }
         let rows = try await query.all()
         let hasMore = rows.count > page.size
@@ -32,11 +46,11 @@ enum KeysetPage {
         let next: PageCursor?
         let previous: PageCursor?
         if backwards {
-            next = .after(last.sequence)
-            previous = hasMore ? .before(first.sequence) : nil
+            next = along(last.sequence)
+            previous = hasMore ? back(first.sequence) : nil
         } else {
-            next = hasMore ? .after(last.sequence) : nil
-            previous = (page.cursor != nil || page.offset > 0) ? .before(first.sequence) : nil
+            next = hasMore ? along(last.sequence) : nil
+            previous = (page.cursor != nil || page.offset > 0) ? back(first.sequence) : nil
         }
         return Page(items: items.map(\.item), next: next, previous: previous)
     }

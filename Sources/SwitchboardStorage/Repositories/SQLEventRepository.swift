@@ -53,7 +53,7 @@ struct SQLEventRepository: EventRepository {
 
     /// How `event_date_ms` stores a moment.
     static func milliseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        date.wholeMillisecondsSince1970
     }
 
     static func decode(_ row: any SQLRow) throws -> TaskRouterEvent {

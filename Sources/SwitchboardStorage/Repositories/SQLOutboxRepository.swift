@@ -12,12 +12,13 @@ struct SQLOutboxRepository: OutboxRepository {
         let stored = Self.stored(entry.work)
         try await database.insert(into: "outbox")
             .columns("sid", "account_sid", "kind", "target", "method", "body_format", "body", "purpose", "fallback_url", "status", "attempts",
-                     "first_attempt_at", "next_attempt_at", "last_error", "date_created", "date_updated", "ordering_key")
+                     "first_attempt_at", "next_attempt_at", "last_error", "date_created", "date_updated", "ordering_key",
+                     "last_attempt_at", "last_response_code")
             .values(SQLBind(entry.sid), SQLBind(entry.accountSid), SQLBind(entry.work.kind), SQLBind(stored.target),
                     SQLBind(stored.method), SQLBind(stored.bodyFormat), SQLBind(stored.body), SQLBind(stored.purpose), SQLBind(stored.fallbackUrl),
                     SQLBind(entry.status.rawValue), SQLBind(entry.attempts), SQLBind(entry.firstAttemptAt), SQLBind(entry.nextAttemptAt),
                     SQLBind(entry.lastError), SQLBind(StoredDate.encode(entry.dateCreated)), SQLBind(StoredDate.encode(entry.dateUpdated)),
-                    SQLBind(entry.orderingKey))
+                    SQLBind(entry.orderingKey), SQLBind(entry.lastAttemptAt), SQLBind(entry.lastResponseCode))
             .run()
     }
 
@@ -57,6 +58,8 @@ struct SQLOutboxRepository: OutboxRepository {
             .set("next_attempt_at", to: SQLBind(entry.nextAttemptAt))
             .set("lease_until", to: SQLLiteral.null)
             .set("last_error", to: SQLBind(entry.lastError))
+            .set("last_attempt_at", to: SQLBind(entry.lastAttemptAt))
+            .set("last_response_code", to: SQLBind(entry.lastResponseCode))
             .set("date_updated", to: SQLBind(StoredDate.encode(entry.dateUpdated)))
             .where("sid", .equal, entry.sid)
             .run()
@@ -85,6 +88,23 @@ struct SQLOutboxRepository: OutboxRepository {
             counts[try StoredEnum.decode(OutboxStatus.self, row, "status")] = try row.decode(column: "n", as: Int.self)
         }
         return counts
+    }
+
+    func purgeDelivered(before: Int64, limit: Int) async throws -> Int {
+        // In batches through a sub-select: neither database takes a LIMIT on DELETE, and a long history must not
+        // hold one transaction open.
+        try await database.raw("""
+            DELETE FROM outbox WHERE seq IN (
+                SELECT seq FROM outbox WHERE status = 'delivered' AND last_attempt_at < \(bind: before) LIMIT \(bind: limit)
+            )
+            RETURNING seq
+            """).all().count
+    }
+
+    func oldestPendingCreation() async throws -> Date? {
+        let row = try await database.select().column(SQLFunction("MIN", args: SQLIdentifier("date_created")), as: "oldest")
+            .from("outbox").where("status", .equal, OutboxStatus.pending.rawValue).first()
+        return try row?.decode(column: "oldest", as: Int64?.self).map(StoredDate.decode)
     }
 
     static func stored(_ work: OutboxWork) -> (target: String, method: String, bodyFormat: String?, body: String?, purpose: String, fallbackUrl: String?) {
@@ -132,6 +152,8 @@ struct SQLOutboxRepository: OutboxRepository {
             firstAttemptAt: try row.decode(column: "first_attempt_at", as: Int64?.self),
             nextAttemptAt: try row.decode(column: "next_attempt_at", as: Int64.self),
             lastError: try row.decode(column: "last_error", as: String?.self),
+            lastAttemptAt: try row.decode(column: "last_attempt_at", as: Int64?.self),
+            lastResponseCode: try row.decode(column: "last_response_code", as: Int?.self),
             dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)),
             dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)),
             orderingKey: try row.decode(column: "ordering_key", as: String?.self))

@@ -23,6 +23,11 @@ struct SQLSandboxRepository: SandboxRepository {
         return try await KeysetPage.fetch(query, page: page, decode: Self.decodeDelivery)
     }
 
+    func deliveries(accountSid: String, page: PageRequest) async throws -> Page<SandboxDelivery> {
+        let query = database.select().column("*").from("sandbox_deliveries").where("account_sid", .equal, accountSid)
+        return try await KeysetPage.fetch(query, page: page, order: .newestFirst, decode: Self.decodeDelivery)
+    }
+
     func saveFailureRule(_ rule: SandboxFailureRule) async throws {
         try await database.insert(into: "sandbox_failure_rules")
             .columns("account_sid", "address", "status", "error_code", "date_created")

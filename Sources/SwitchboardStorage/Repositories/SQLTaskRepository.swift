@@ -67,6 +67,17 @@ struct SQLTaskRepository: TaskRepository {
             .map { try $0.decode(column: "workspace_sid", as: String.self) }
     }
 
+    func countByStatus() async throws -> [TaskStatusCount] {
+        try await database.select().column("workspace_sid").column("assignment_status")
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from("tasks").groupBy("workspace_sid").groupBy("assignment_status").all()
+            .map { row in
+                TaskStatusCount(workspaceSid: try row.decode(column: "workspace_sid", as: String.self),
+                                status: try StoredEnum.decode(TaskAssignmentStatus.self, row, "assignment_status"),
+                                count: try row.decode(column: "n", as: Int.self))
+            }
+    }
+
     static func columns(of task: TaskRouterTask) -> [(String, SQLBind)] {
         [
             ("workflow_sid", SQLBind(task.workflowSid)),

@@ -7,6 +7,8 @@ public protocol SandboxRepository: Sendable {
     func recordDelivery(_ delivery: SandboxDelivery) async throws
     /// What reached the account's handset at `address`, oldest first.
     func deliveries(accountSid: String, address: String, page: PageRequest) async throws -> Page<SandboxDelivery>
+    /// What reached any of the account's handsets, newest first.
+    func deliveries(accountSid: String, page: PageRequest) async throws -> Page<SandboxDelivery>
     /// Makes or replaces the rule for the rule's address.
     func saveFailureRule(_ rule: SandboxFailureRule) async throws
     /// The account's rule for `address`.

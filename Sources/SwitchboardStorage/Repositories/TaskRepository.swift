@@ -38,4 +38,23 @@ public protocol TaskRepository: Sendable {
     func delete(sid: String, workspaceSid: String) async throws -> Bool
     /// Workspaces that have tasks in one of these statuses: where timers have work.
     func workspacesWithTasks(in statuses: [TaskAssignmentStatus]) async throws -> [String]
+    /// How many tasks each workspace of every account has in each status.
+    func countByStatus() async throws -> [TaskStatusCount]
+}
+
+/// How many tasks one workspace has in one status.
+public struct TaskStatusCount: Sendable, Equatable {
+    /// The workspace.
+    public var workspaceSid: String
+    /// The status counted.
+    public var status: TaskAssignmentStatus
+    /// How many tasks are in it.
+    public var count: Int
+
+    /// Creates a count.
+    public init(workspaceSid: String, status: TaskAssignmentStatus, count: Int) {
+        self.workspaceSid = workspaceSid
+        self.status = status
+        self.count = count
+    }
 }

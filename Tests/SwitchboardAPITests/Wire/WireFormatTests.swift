@@ -10,6 +10,16 @@ import Testing
         #expect(WireDate.rfc2822(Date(timeIntervalSince1970: 951_782_400)) == "Tue, 29 Feb 2000 00:00:00 +0000")
     }
 
+    @Test func yearsBelowAThousandKeepFourDigitsInBothFormats() throws {
+        let date = try #require(WireDate.parseISO8601("0986-03-05T01:02:03Z"))
+        #expect(WireDate.iso8601(date) == "0986-03-05T01:02:03Z")
+        #expect(WireDate.rfc2822(date).hasSuffix(" 05 Mar 0986 01:02:03 +0000"))
+    }
+
+    @Test func aDateBeyondInt64IsWrittenWithoutTrapping() {
+        #expect(!WireDate.iso8601(Date(timeIntervalSince1970: 1e300)).isEmpty)
+    }
+
     @Test func jsonKeepsKeyOrderNullsAndEscapes() {
         let value = JSONValue.object([("b", .null), ("a", .string("q\"\n\u{01}é")), ("n", .int(-3)), ("l", .array([.bool(true)]))])
         #expect(value.serialized == #"{"b":null,"a":"q\"\n\u0001é","n":-3,"l":[true]}"#)

@@ -49,4 +49,10 @@ import SwitchboardCore
         #expect(try ConversationRules.duration("P1DT1H", parameter: "Timers.Closed") == 90_000)
         #expect(throws: TwilioError.self) { try ConversationRules.duration("10 minutes", parameter: "Timers.Closed") }
     }
+
+    @Test(arguments: ["P99999999999999999999D", "PT1\(String(repeating: "0", count: 400))S", "P3651D"])
+    func aTimerTooLongToEverFireIsRefusedWith20001(_ text: String) {
+        let error = #expect(throws: TwilioError.self) { try ConversationRules.duration(text, parameter: "Timers.Inactive") }
+        #expect(error?.code == 20001)
+    }
 }

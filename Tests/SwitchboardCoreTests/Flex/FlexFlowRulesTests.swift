@@ -65,7 +65,7 @@ import Testing
     func eachIntegrationTypeRequiresItsSettings(type: String, missing: String) {
         var changes = FlexFlowChanges()
         changes.friendlyName = "f"
-        changes.chatServiceSid = "IS1"
+        changes.chatServiceSid = "IS11111111111111111111111111111111"
         changes.channelType = "sms"
         changes.integrationType = type
         let error = #expect(throws: TwilioError.self) { try FlexFlowRules.create(changes, sid: "FO1", accountSid: "AC1", now: now) }
@@ -82,7 +82,7 @@ import Testing
     @Test func studioAndExternalDefaultToThreeRetriesAndRefuseMoreThanThree() throws {
         var changes = FlexFlowChanges()
         changes.friendlyName = "f"
-        changes.chatServiceSid = "IS1"
+        changes.chatServiceSid = "IS11111111111111111111111111111111"
         changes.channelType = "web"
         changes.integrationType = "external"
         changes.url = "https://example.com/hook"
@@ -95,7 +95,7 @@ import Testing
     @Test func externalIntegrationRefusesANonHTTPURL() {
         var changes = FlexFlowChanges()
         changes.friendlyName = "f"
-        changes.chatServiceSid = "IS1"
+        changes.chatServiceSid = "IS11111111111111111111111111111111"
         changes.channelType = "web"
         changes.integrationType = "external"
         changes.url = "ftp://example.com"
@@ -105,13 +105,13 @@ import Testing
     @Test func withoutIntegrationTypeTheTypeFollowsTheSettingsSent() throws {
         var changes = FlexFlowChanges()
         changes.friendlyName = "f"
-        changes.chatServiceSid = "IS1"
+        changes.chatServiceSid = "IS11111111111111111111111111111111"
         changes.channelType = "web"
-        changes.flowSid = "FW1"
+        changes.flowSid = "FW11111111111111111111111111111111"
         #expect(try FlexFlowRules.create(changes, sid: "FO1", accountSid: "AC1", now: now).integration.type == .studio)
         changes.flowSid = nil
-        changes.workspaceSid = "WS1"
-        changes.workflowSid = "WW1"
+        changes.workspaceSid = "WS11111111111111111111111111111111"
+        changes.workflowSid = "WW11111111111111111111111111111111"
         #expect(try FlexFlowRules.create(changes, sid: "FO1", accountSid: "AC1", now: now).integration.type == .task)
     }
 
@@ -119,6 +119,14 @@ import Testing
         var changes = seedTaskFlow()
         changes.workspaceSid = "WW123"
         #expect(throws: TwilioError.self) { try FlexFlowRules.create(changes, sid: "FO1", accountSid: "AC1", now: now) }
+    }
+
+    @Test(arguments: ["IS" + String(repeating: "a", count: 31), "IS" + String(repeating: "a", count: 33), "IS" + String(repeating: "z", count: 32)])
+    func aChatServiceSidOfTheWrongLengthOrCharactersIsRefused(_ reference: String) {
+        var changes = seedTaskFlow()
+        changes.chatServiceSid = reference
+        let error = #expect(throws: TwilioError.self) { try FlexFlowRules.create(changes, sid: "FO1", accountSid: "AC1", now: now) }
+        #expect(error?.message.hasPrefix("ChatServiceSid must be a SID of IS and 32 hex digits") == true)
     }
 
     @Test func updateKeepsWhatWasNotSentAndMovesDateUpdated() throws {
@@ -142,8 +150,8 @@ import Testing
         var changes = FlexFlowChanges()
         changes.integrationType = "studio"
         #expect(throws: TwilioError.self) { try FlexFlowRules.update(flow, with: changes, now: now) }
-        changes.flowSid = "FW123"
-        #expect(try FlexFlowRules.update(flow, with: changes, now: now).integration == .studio(flowSid: "FW123", retryCount: 3))
+        changes.flowSid = "FW12300000000000000000000000000000"
+        #expect(try FlexFlowRules.update(flow, with: changes, now: now).integration == .studio(flowSid: "FW12300000000000000000000000000000", retryCount: 3))
     }
 
     @Test func updateWithNothingChangedKeepsDateUpdated() throws {

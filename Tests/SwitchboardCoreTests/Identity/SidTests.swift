@@ -21,4 +21,21 @@ import Testing
     func malformedSidsAreNotValidFlexFlowSids(_ value: String) {
         #expect(!Sid.isValid(value, prefix: .flexFlow))
     }
+
+    @Test(arguments: [
+        "IS" + String(repeating: "a", count: 32), "IS" + String(repeating: "F", count: 32),
+        // Twilio's documentation placeholders, and the generated samples' `…None`.
+        "IS" + String(repeating: "x", count: 32), "IS" + String(repeating: "X", count: 32) + "None",
+    ])
+    func wellFormedSidsAndTwilioPlaceholdersAreReferences(_ value: String) {
+        #expect(Sid.isReference(value, prefix: "IS"))
+    }
+
+    @Test(arguments: [
+        "IS" + String(repeating: "a", count: 31), "IS" + String(repeating: "a", count: 33), "IS" + String(repeating: "g", count: 32),
+        "IS1", "IS", "FW" + String(repeating: "a", count: 32), "IS" + String(repeating: "a", count: 32) + "None", "IS" + String(repeating: "X", count: 32) + "none",
+    ])
+    func malformedSidsAreNotReferences(_ value: String) {
+        #expect(!Sid.isReference(value, prefix: "IS"))
+    }
 }

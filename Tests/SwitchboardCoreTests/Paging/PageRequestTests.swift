@@ -27,4 +27,23 @@ import Testing
         #expect(try PageRequest.parse(pageSize: "10", page: "3", pageToken: nil).offset == 30)
         #expect(try PageRequest.parse(pageSize: "10", page: "3", pageToken: "PA5").offset == 0)
     }
+
+    @Test(arguments: ["9223372036854775807", "2147483648", "99999999999999999999"])
+    func aPageNumberTooLargeForArithmeticIsRefusedWith20001(_ page: String) {
+        let error = #expect(throws: TwilioError.self) { try PageRequest.parse(pageSize: "1000", page: page, pageToken: nil) }
+        #expect(error?.code == 20001)
+    }
+
+    @Test func theLargestPageNumberStillHasAnOffsetAndANextPage() throws {
+        let request = try PageRequest.parse(pageSize: "1000", page: String(PageRequest.maximumPage), pageToken: nil)
+        #expect(request.offset == PageRequest.maximumPage * 1000)
+        #expect(request.firstRow == request.offset)
+        #expect(request.nextPage == PageRequest.maximumPage)
+    }
+
+    @Test func aRequestBuiltInCodeSaturatesInsteadOfTrapping() {
+        let request = PageRequest(size: 1000, page: Int.max)
+        #expect(request.offset == Int.max)
+        #expect(request.nextPage == PageRequest.maximumPage)
+    }
 }

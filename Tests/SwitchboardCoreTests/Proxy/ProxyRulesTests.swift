@@ -29,6 +29,24 @@ import SwitchboardCore
         }
     }
 
+    @Test func aSessionWhoseDateExpiryHasPassedIsRefused() throws {
+        for past in [now, now.addingTimeInterval(-1)] {
+            #expect(throws: TwilioError.invalidParameter("DateExpiry must be in the future")) {
+                try ProxyRules.createSession(uniqueName: nil, ttl: nil, dateExpiry: past, mode: nil, status: nil, sid: "KC1",
+                                             service: try service(), now: now)
+            }
+        }
+        let future = try ProxyRules.createSession(uniqueName: nil, ttl: nil, dateExpiry: now.addingTimeInterval(1), mode: nil, status: nil,
+                                                  sid: "KC1", service: try service(), now: now)
+        #expect(future.status == "open")
+    }
+
+    @Test func participantsNestedPastTheJSONDepthLimitAreRefusedAsInvalidJSON() {
+        let deep = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        let error = #expect(throws: TwilioError.self) { try ProxyRules.participantRequests([#"{"Identifier":"# + deep + "}"]) }
+        #expect(error?.message.hasPrefix("Participants must be valid JSON: nesting deeper than 100 levels") == true)
+    }
+
     @Test func participantsThatAreNotJSONObjectsAreRefused() {
         #expect(throws: TwilioError.self) { try ProxyRules.participantRequests(["+18001231234"]) }
     }

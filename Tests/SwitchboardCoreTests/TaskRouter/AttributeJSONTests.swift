@@ -87,6 +87,28 @@ import Testing
         #expect(error?.message.contains("nesting deeper than 100 levels") == true)
     }
 
+    @Test func tenThousandLevelsAreADepthErrorNamingTheParameter() {
+        let deep = String(repeating: #"{"a":"#, count: 10_000) + "1" + String(repeating: "}", count: 10_000)
+        let error = #expect(throws: TwilioError.self) { try AttributeValue.parseAttributes(deep, parameter: "Attributes") }
+        #expect(error?.code == 20001)
+        #expect(error?.message.hasPrefix("Attributes must be valid JSON: nesting deeper than 100 levels") == true, "\(error?.message ?? "")")
+    }
+
+    @Test func theNULCharacterIsRefusedSinceNotEveryDatabaseCanStoreIt() {
+        let error = #expect(throws: TwilioError.self) { try AttributeValue.parseAttributes(#"{"name": "a\u0000b"}"#) }
+        #expect(error?.code == 20001)
+        #expect(error?.message.contains(#"the NUL character \u0000 is not allowed at position 12"#) == true, "\(error?.message ?? "")")
+        #expect(throws: Never.self) { try AttributeValue.parseAttributes(#"{"name": "a\u0001b"}"#) }
+    }
+
+    @Test func attributesUpToSixteenKilobytesAreAcceptedAndLargerOnesRefused() throws {
+        let envelope = #"{"a":""}"#
+        let largest = #"{"a":""# + String(repeating: "x", count: TextLimit.attributes.maximum - envelope.utf8.count) + #""}"#
+        #expect(throws: Never.self) { try AttributeValue.checkAttributes(largest) }
+        let error = #expect(throws: TwilioError.self) { try AttributeValue.checkAttributes(largest + " ", parameter: "Attributes") }
+        #expect(error == TwilioError.invalidParameter("Attributes exceeds the 16384 byte limit"))
+    }
+
     @Test func pathsStepThroughObjectsAndArraysAndMissingStepsAreNull() throws {
         let value = try AttributeValue.parseAttributes(#"{"string_const": "foo", "object": {"array": ["a", "b", "c"], "attr": "bar"}}"#)
         #expect(value.value(at: AttributePath(keys: ["string_const"])) == .string("foo"))

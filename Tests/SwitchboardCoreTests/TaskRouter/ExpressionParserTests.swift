@@ -114,15 +114,31 @@ import Testing
     }
 
     @Test func aLongChainOfConditionsStaysOneGroup() throws {
-        let text = (0..<10_000).map { "a\($0) == \($0)" }.joined(separator: " AND ")
+        let count = TaskRouterExpression.maximumComparisons
+        let text = (0..<count).map { "a\($0) == \($0)" }.joined(separator: " AND ")
         let expression = try TaskRouterExpression.parse(text)
         guard case .and(let operands) = expression else {
             Issue.record("expected one AND group")
             return
         }
-        #expect(operands.count == 10_000)
-        let worker = AttributeValue.object(Dictionary(uniqueKeysWithValues: (0..<10_000).map { ("a\($0)", AttributeValue.number(Double($0))) }))
+        #expect(operands.count == count)
+        let worker = AttributeValue.object(Dictionary(uniqueKeysWithValues: (0..<count).map { ("a\($0)", AttributeValue.number(Double($0))) }))
         #expect(expression.matches(worker: worker))
+    }
+
+    @Test func moreThanFiveHundredComparisonsAreRefused() {
+        let text = (0...TaskRouterExpression.maximumComparisons).map { "a\($0) == 1" }.joined(separator: " OR ")
+        let error = #expect(throws: TwilioError.self) { try TaskRouterExpression.parse(text) }
+        #expect(error?.code == 20001)
+        #expect(error?.message.contains("more than 500 comparisons") == true)
+    }
+
+    @Test func anExpressionLongerThanSixteenKilobytesIsRefusedWithoutEchoingIt() throws {
+        let padding = String(repeating: "x", count: TextLimit.expression.maximum - "a == ''".utf8.count)
+        #expect(throws: Never.self) { try TaskRouterExpression.parse("a == '\(padding)'") }
+        let error = #expect(throws: TwilioError.self) { try TaskRouterExpression.parse("a == '\(padding)x'") }
+        #expect(error?.code == 20001)
+        #expect(error?.message == "TaskRouter expression exceeds the 16384 byte limit")
     }
 
     /// Each invalid expression and a part of the message it is refused with.

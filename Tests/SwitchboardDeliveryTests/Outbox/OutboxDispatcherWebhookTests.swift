@@ -27,7 +27,7 @@ import SwitchboardStorage
                     harness.clock.advance(by: .seconds(1 << (attempt - 1)))
                 }
             }
-            #expect(try await harness.entry(entry.sid) == nil)
+            #expect(try await harness.entry(entry.sid)?.status == .delivered)
             let requests = harness.webhooks.requests
             #expect(requests.count == 3)
             for request in requests {
@@ -75,7 +75,7 @@ import SwitchboardStorage
             #expect((DeliveryHarness.start...DeliveryHarness.start + 1_000).contains(retried.nextAttemptAt))
             harness.clock.advance(by: .seconds(1))
             #expect(await harness.deliverDue(with: dispatcher).map(\.sid) == [entry.sid])
-            #expect(try await harness.entry(entry.sid) == nil)
+            #expect(try await harness.entry(entry.sid)?.status == .delivered)
         }
     }
 
@@ -119,6 +119,33 @@ import SwitchboardStorage
             await harness.deliverDue(with: harness.dispatcher())
             #expect(try await harness.entry(entry.sid)?.lastError == "the account is closed")
             #expect(harness.webhooks.requests.isEmpty)
+        }
+    }
+
+    @Test func aDeliveredWebhookStaysListedWithItsAttemptsResponseCodeAndTimesUntilItsRetentionPasses() async throws {
+        try await DeliveryHarness.run(webhooks: [.attempted(.response(status: 503)), .attempted(.response(status: 202))]) { harness in
+            let dispatcher = harness.dispatcher()
+            let entry = try await harness.enqueue(call)
+            await harness.deliverDue(with: dispatcher)
+            harness.clock.advance(by: .seconds(1))
+            #expect(await harness.deliverDue(with: dispatcher).map(\.sid) == [entry.sid])
+            let delivered = try #require(try await harness.entry(entry.sid))
+            #expect(delivered.status == .delivered)
+            #expect(delivered.attempts == 2)
+            #expect(delivered.lastResponseCode == 202)
+            #expect(delivered.lastError == nil)
+            #expect(delivered.firstAttemptAt == DeliveryHarness.start)
+            #expect(delivered.lastAttemptAt == DeliveryHarness.start + 1_000)
+            #expect(try await harness.entries(.delivered).map(\.sid) == [entry.sid])
+            // Never attempted again, and kept for the whole retention period from its delivery.
+            harness.clock.advance(by: DispatcherSettings.defaultDeliveredRetention)
+            #expect(await harness.deliverDue(with: dispatcher).isEmpty)
+            await dispatcher.purgeDelivered()
+            #expect(try await harness.entry(entry.sid)?.status == .delivered)
+            harness.clock.advance(by: .milliseconds(1))
+            await dispatcher.purgeDelivered()
+            #expect(try await harness.entry(entry.sid) == nil)
+            #expect(harness.webhooks.requests.count == 2)
         }
     }
 }

@@ -16,7 +16,7 @@ public enum WorkerRules {
         let attributes = changes.attributes ?? defaultAttributes
         let activitySid = changes.activitySid ?? defaultActivitySid
         try checkFriendlyName(friendlyName)
-        _ = try AttributeValue.parseAttributes(attributes)
+        try AttributeValue.checkAttributes(attributes)
         try FlexFlowRules.checkReference(activitySid, prefix: SidPrefix.activity.rawValue, name: "ActivitySid")
         return Worker(
             sid: sid,
@@ -41,7 +41,7 @@ public enum WorkerRules {
             updated.friendlyName = friendlyName
         }
         if let attributes = changes.attributes {
-            _ = try AttributeValue.parseAttributes(attributes)
+            try AttributeValue.checkAttributes(attributes)
             updated.attributes = attributes
         }
         if let activitySid = changes.activitySid {

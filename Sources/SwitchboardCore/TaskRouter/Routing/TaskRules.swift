@@ -25,7 +25,7 @@ public enum TaskRules {
         taskQueueSid: String?, taskChannelSid: String, taskChannelUniqueName: String, now: Date
     ) throws(TwilioError) -> TaskRouterTask {
         let attributes = changes.attributes ?? defaultAttributes
-        _ = try AttributeValue.parseAttributes(attributes)
+        try AttributeValue.checkAttributes(attributes)
         let priority = try checkPriority(changes.priority ?? 0)
         let timeout = try checkTimeout(changes.timeout ?? defaultTimeout)
         if let workflowSid { try FlexFlowRules.checkReference(workflowSid, prefix: SidPrefix.workflow.rawValue, name: "WorkflowSid") }
@@ -71,7 +71,7 @@ public enum TaskRules {
             if let status, status == .wrapping || status == .completed {
                 throw .invalidParameter("Attributes cannot be updated in the same request that moves a task to \(status.rawValue); send two requests")
             }
-            _ = try AttributeValue.parseAttributes(attributes)
+            try AttributeValue.checkAttributes(attributes)
             updated.attributes = attributes
         }
         if let priority = changes.priority { updated.priority = try checkPriority(priority) }

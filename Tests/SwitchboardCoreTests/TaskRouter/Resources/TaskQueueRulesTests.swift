@@ -110,7 +110,7 @@ import Testing
     @Test func updateKeepsWhatWasNotSentAndMovesDateUpdated() throws {
         let queue = try create(Self.changes {
             $0.targetWorkers = "skills HAS 'sales'"
-            $0.reservationActivitySid = "WA1"
+            $0.reservationActivitySid = "WA11111111111111111111111111111111"
         })
         var changes = TaskQueueChanges()
         changes.maxReservedWorkers = 3
@@ -118,7 +118,7 @@ import Testing
         #expect(updated.maxReservedWorkers == 3)
         #expect(updated.friendlyName == "Support")
         #expect(updated.targetWorkers == "skills HAS 'sales'")
-        #expect(updated.reservationActivitySid == "WA1")
+        #expect(updated.reservationActivitySid == "WA11111111111111111111111111111111")
         #expect(updated.taskOrder == .fifo)
         #expect(updated.dateCreated == now)
         #expect(updated.dateUpdated == later)
@@ -146,14 +146,14 @@ import Testing
 
     @Test func updateWithAnEmptyActivitySidClearsIt() throws {
         let queue = try create(Self.changes {
-            $0.reservationActivitySid = "WA1"
-            $0.assignmentActivitySid = "WA2"
+            $0.reservationActivitySid = "WA11111111111111111111111111111111"
+            $0.assignmentActivitySid = "WA22222222222222222222222222222222"
         })
         var changes = TaskQueueChanges()
         changes.reservationActivitySid = ""
         let updated = try TaskQueueRules.update(queue, with: changes, now: later)
         #expect(updated.reservationActivitySid == nil)
-        #expect(updated.assignmentActivitySid == "WA2")
+        #expect(updated.assignmentActivitySid == "WA22222222222222222222222222222222")
         #expect(updated.dateUpdated == later)
     }
 
