@@ -32,6 +32,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-extras.git", exact: "1.35.2"),
         .package(url: "https://github.com/apple/swift-metrics.git", exact: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", exact: "2.4.1"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", exact: "5.8.0"),
     ],
     targets: [
         // The domain core: resources, SIDs, errors and validation rules. No I/O.
@@ -131,7 +132,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "JWTKit", package: "jwt-kit"),
             ],
+            // The agent desktop's pages, served as they are: plain HTML, CSS and JavaScript with no build step.
+            resources: [.copy("Desktop/Public")],
             swiftSettings: swiftSettings
         ),
         // The thin executable: subcommands and configuration only.

@@ -50,10 +50,12 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
     router.add(middleware: TwilioErrorMiddleware())
     router.addRoutes(HealthController().endpoints)
     router.addRoutes(MetricsController(dependencies: dependencies).endpoints)
+    router.addRoutes(DesktopController().endpoints)
     let inFlight = InFlightRequests(limit: configuration.maxConcurrentRequestsPerAccount)
     let authenticated = RouteMethods(base: router.group()
         .add(middleware: AccountConcurrencyPrecheckMiddleware(inFlight: inFlight))
-        .add(middleware: AuthenticationMiddleware(storage: dependencies.storage))
+        .add(middleware: AuthenticationMiddleware(storage: dependencies.storage, secretBox: dependencies.secretBox))
+        .add(middleware: AgentScopeMiddleware(storage: dependencies.storage))
         .add(middleware: AccountConcurrencyLimitMiddleware(inFlight: inFlight)), table: methods)
     authenticated.addRoutes(FlexFlowController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     authenticated.addRoutes(InteractionController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
@@ -114,7 +116,12 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
     authenticated.addRoutes(MessageController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
     authenticated.addRoutes(SandboxMessageController(dependencies: dependencies).endpoints, atPath: "/sandbox/v1")
     authenticated.addRoutes(SandboxFailureController(dependencies: dependencies).endpoints, atPath: "/sandbox/v1")
+    authenticated.addRoutes(SandboxEventsController(dependencies: dependencies, keepalive: configuration.agentEventsKeepalive).endpoints,
+                            atPath: "/sandbox/v1")
     authenticated.addRoutes(OutboxController(dependencies: dependencies).endpoints, atPath: "/switchboard/v1")
+    authenticated.addRoutes(AgentEventsController(dependencies: dependencies, keepalive: configuration.agentEventsKeepalive).endpoints,
+                            atPath: "/switchboard/v1")
+    authenticated.addRoutes(AgentController(dependencies: dependencies).endpoints, atPath: "/switchboard/v1")
     methods.refuseOtherMethods(on: router)
     return router
 }

@@ -21,6 +21,9 @@ public struct ServerConfiguration: Sendable {
     public var requestTimeouts = RequestTimeouts()
     /// Connections open at once; past it new ones wait in the listen backlog until one closes.
     public var maxConnections = 500
+    /// How often an event stream (an agent's, or a sandbox handset's) sends a keepalive comment when silent, so
+    /// proxies and clients see a live connection.
+    public var agentEventsKeepalive: Duration = .seconds(15)
 
     /// Creates a configuration; the defaults are `switchboard serve`'s.
     public init(

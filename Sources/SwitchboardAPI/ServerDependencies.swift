@@ -19,6 +19,8 @@ public struct ServerDependencies: Sendable {
     public var routing: RoutingEngine
     /// Rung when outbox work is committed.
     public var doorbell: OutboxDoorbell
+    /// Rung when a write that may concern an event stream (an agent's or a sandbox handset's) is committed.
+    public var agentFeedBell: AgentFeedBell
     /// The sandbox connector, which delivers every channel to simulated handsets.
     public var sandbox: SandboxConnector
     /// Which connector delivers each channel.
@@ -30,17 +32,23 @@ public struct ServerDependencies: Sendable {
     /// What `/metrics` renders: the registry behind the process's swift-metrics backend, which only the executable
     /// bootstraps; a fresh one otherwise, so an app built in a test shows the stored counts alone.
     public var metrics: PrometheusCollectorRegistry
+    /// Seals the secrets Switchboard must read back, such as API key secrets that sign Access Tokens.
+    public var secretBox: SecretBox
 
     /// Creates the dependencies, with a routing engine over the same storage, clock and SIDs, and the sandbox
     /// delivering every channel.
     public init(
         storage: any Storage, time: any TimeSource = SystemTimeSource(), sids: any SidGenerator = RandomSidGenerator(),
         logger: Logger = Logger(label: "switchboard.routing"), inboundRoutes: [any InboundMessageRoute] = [],
-        messagingWindow: MessagingWindow = MessagingWindow(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry()
+        messagingWindow: MessagingWindow = MessagingWindow(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
+        secretBox: SecretBox = SecretBox()
     ) {
         self.metrics = metrics
+        self.secretBox = secretBox
         let doorbell = OutboxDoorbell()
-        let storage = DoorbellStorage(storage, doorbell: doorbell)
+        let agentFeedBell = AgentFeedBell()
+        let storage = DoorbellStorage(storage, doorbell: doorbell, feedBell: agentFeedBell)
+        self.agentFeedBell = agentFeedBell
         self.storage = storage
         self.time = time
         self.sids = sids

@@ -35,6 +35,8 @@ public protocol StorageSession: Sendable {
     var reservations: any ReservationRepository { get }
     /// TaskRouter Events.
     var events: any EventRepository { get }
+    /// What agents' event streams read.
+    var agentFeed: any AgentFeedRepository { get }
     /// Messages over channels.
     var messages: any MessageRepository { get }
     /// The delivery outbox.

@@ -81,6 +81,8 @@ struct ServeCommand: AsyncParsableCommand {
             body: .seconds(try settings.positiveInteger("bodyTimeoutSeconds", default: 60)),
             idle: .seconds(try settings.positiveInteger("idleTimeoutSeconds", default: 75)))
         configuration.maxConnections = try settings.positiveInteger("maxConnections", default: 500)
+        // Tests shorten it to see keepalives without waiting.
+        configuration.agentEventsKeepalive = .seconds(try settings.positiveInteger("agentEventsKeepaliveSeconds", default: 15))
         let database = try settings.database()
         // Before anything is written or printed: a port in use must not cost the first account's credentials.
         try await ListeningPort.checkFree(host: configuration.host, port: configuration.port)
@@ -121,7 +123,7 @@ struct ServeCommand: AsyncParsableCommand {
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(SwitchboardMetricsFactory(registry: metrics))
         let dependencies = ServerDependencies(storage: storage, logger: logger, messagingWindow: MessagingWindow(length: TimeInterval(window)),
-                                              metrics: metrics)
+                                              metrics: metrics, secretBox: try settings.secretBox(for: database))
         let outcome = try await StartupFailure.during("prepare the bootstrap account") {
             try await AccountBootstrap.run(
                 accountSid: settings.string("accountSid"), authToken: settings.string("authToken", isSecret: true),

@@ -75,6 +75,15 @@ struct Settings {
         return .seconds(seconds)
     }
 
+    /// What seals API key secrets: `SWITCHBOARD_SECRET_KEY`, or the key file beside the data, made on first use.
+    func secretBox(for database: DatabaseLocation) throws -> SecretBox {
+        do {
+            return try SecretKeyFile.secretBox(environmentKey: string("secretKey", isSecret: true), directory: SecretKeyFile.directory(for: database))
+        } catch {
+            throw SettingsError(description: error.description)
+        }
+    }
+
     func logLevel() throws -> Logger.Level {
         let raw = string("logLevel") ?? "info"
         guard let level = Logger.Level(rawValue: raw) else { throw SettingsError(description: "unknown log level '\(raw)'") }

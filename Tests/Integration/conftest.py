@@ -74,6 +74,23 @@ def server(request, switchboard_bin, tmp_path_factory):
                        f"(exit code {code}; None = hung and was killed)\n{process.log_tail()}")
 
 
+EVENTS_KEEPALIVE_SECONDS = 1
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def events_server(request, switchboard_bin, tmp_path_factory):
+    """A server whose event streams send a keepalive every second; one per test module that streams."""
+    workdir = tmp_path_factory.mktemp(f"events-{request.param}")
+    database = str(workdir / "sb.sqlite") if request.param == "sqlite" else POSTGRES_URL
+    account_sid, auth_token = fake_sid("AC"), random_auth_token()
+    env = clean_env({"SWITCHBOARD_ACCOUNT_SID": account_sid, "SWITCHBOARD_AUTH_TOKEN": auth_token,
+                     "SWITCHBOARD_AGENT_EVENTS_KEEPALIVE_SECONDS": str(EVENTS_KEEPALIVE_SECONDS)})
+    process = ServerProcess(switchboard_bin, workdir, database, env, name=f"events-{request.param}").start()
+    yield Server(process.base_url, account_sid, auth_token, request.param, process)
+    code = process.stop(signal.SIGTERM)
+    assert code == 0, f"exit {code} after SIGTERM\n{process.log_tail()}"
+
+
 @pytest.fixture
 def client(server) -> Client:
     """A twilio Client for the bootstrap account, in path-prefix mode."""

@@ -132,6 +132,45 @@ import SwitchboardStorage
     }
 
     @Test(arguments: TestBackend.available)
+    func aHandsetsFeedHoldsItsAccountsDeliveriesToItsAddressAfterThePositionInTheOrderTheyCommitted(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = try await DeliveryFixtures.storedAccount(in: storage)
+            let other = try await DeliveryFixtures.storedAccount(in: storage)
+            let ann = "+14155550101"
+            #expect(try await storage.read { try await $0.sandbox.deliveriesEnd(accountSid: account.sid, address: ann) } == .start)
+            let toAnn = DeliveryFixtures.delivery(of: DeliveryFixtures.message(accountSid: account.sid, to: ann))
+            let toBob = DeliveryFixtures.delivery(of: DeliveryFixtures.message(accountSid: account.sid, to: "+14155550102"))
+            let othersToAnn = DeliveryFixtures.delivery(of: DeliveryFixtures.message(accountSid: other.sid, to: ann))
+            let toAnnLater = DeliveryFixtures.delivery(of: DeliveryFixtures.message(accountSid: account.sid, to: ann), status: .undelivered, errorCode: 30003)
+            try await storage.write { session in
+                for delivery in [toAnn, toBob, othersToAnn] { try await session.sandbox.recordDelivery(delivery) }
+            }
+            // A second record of a delivery is ignored, and adds nothing to the feed either.
+            try await storage.write { try await $0.sandbox.recordDelivery(toAnn) }
+            try await storage.write { try await $0.sandbox.recordDelivery(toAnnLater) }
+
+            // On PostgreSQL a row is read once every older transaction has ended, and other tests' transactions share
+            // the database: wait for both rows, after which every read below sees them too.
+            var feed: [(position: FeedPosition, delivery: SandboxDelivery)] = []
+            for _ in 0..<100 {
+                feed = try await storage.read { try await $0.sandbox.deliveries(accountSid: account.sid, address: ann, after: .start, limit: 10) }
+                if feed.count == 2 { break }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            try #require(feed.map(\.delivery) == [toAnn, toAnnLater])
+            #expect(feed[0].position < feed[1].position)
+            let firstPosition = feed[0].position
+            let rest = try await storage.read { try await $0.sandbox.deliveries(accountSid: account.sid, address: ann, after: firstPosition, limit: 10) }
+            #expect(rest.map(\.delivery) == [toAnnLater])
+            let first = try await storage.read { try await $0.sandbox.deliveries(accountSid: account.sid, address: ann, after: .start, limit: 1) }
+            #expect(first.map(\.delivery) == [toAnn])
+            let end = try await storage.read { try await $0.sandbox.deliveriesEnd(accountSid: account.sid, address: ann) }
+            #expect(end == feed[1].position)
+            #expect(try await storage.read { try await $0.sandbox.deliveries(accountSid: account.sid, address: ann, after: end, limit: 10) }.isEmpty)
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
     func savingAFailureRuleForAnAddressAgainReplacesIt(_ backend: TestBackend) async throws {
         try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
             let account = try await DeliveryFixtures.storedAccount(in: storage)

@@ -30,7 +30,7 @@ public struct KeyController: Sendable {
         let secret = Secrets.makeApiKeySecret()
         let key = ApiKey(
             sid: dependencies.sids.make(.apiKey), accountSid: account.sid, friendlyName: form.string("FriendlyName") ?? "",
-            secretDigest: Secrets.digest(secret), dateCreated: now, dateUpdated: now)
+            secretDigest: Secrets.digest(secret), sealedSecret: dependencies.secretBox.seal(secret), dateCreated: now, dateUpdated: now)
         try await dependencies.storage.write { try await $0.apiKeys.insert(key) }
         return JSONResponse.make(KeyRepresentation.json(key, secret: secret), status: .created)
     }

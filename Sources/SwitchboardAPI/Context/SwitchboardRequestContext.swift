@@ -35,16 +35,19 @@ public struct SwitchboardRequestContext: RequestContext {
     public var notFound: TwilioError { .notFound(path: domainPath) }
 }
 
-/// The account a request acts as, and the API key it used, if any.
+/// The account a request acts as, the API key it used, if any, and the worker an Access Token confines it to.
 public struct Principal: Sendable {
     /// The authenticated account.
     public var account: Account
-    /// The `SK…` SID when an API key authenticated the request.
+    /// The `SK…` SID when an API key authenticated the request, or signed its Access Token.
     public var apiKeySid: String?
+    /// The worker an Access Token (`Authorization: Bearer`) lets the caller act as; `nil` for Basic credentials.
+    public var agent: AgentGrant?
 
     /// Creates a principal.
-    public init(account: Account, apiKeySid: String?) {
+    public init(account: Account, apiKeySid: String?, agent: AgentGrant? = nil) {
         self.account = account
         self.apiKeySid = apiKeySid
+        self.agent = agent
     }
 }

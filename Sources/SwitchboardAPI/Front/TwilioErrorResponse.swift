@@ -34,7 +34,10 @@ public enum TwilioErrorResponse {
         ])
         var response = JSONResponse.make(body, status: HTTPResponse.Status(code: error.httpStatus))
         if error.httpStatus == 401 {
-            response.headers[HTTPField.Name.wwwAuthenticate] = "Basic realm=\"Twilio API\""
+            // A browser meets a Basic challenge with a password dialog, which would leave the agent desktop's
+            // own calls hanging; a refused Access Token (Twilio's 20101…20107) is challenged as the Bearer it was.
+            let scheme = (20101...20107).contains(error.code) ? "Bearer" : "Basic"
+            response.headers[HTTPField.Name.wwwAuthenticate] = scheme + " realm=\"Twilio API\""
         }
         return response
     }

@@ -1,27 +1,36 @@
 import Logging
 import Foundation
 public import Hummingbird
-import SwitchboardCore
+public import SwitchboardCore
 public import SwitchboardStorage
 
-/// HTTP Basic authentication with `AccountSid:AuthToken` or `ApiKeySid:Secret`, as Twilio's.
+/// HTTP Basic authentication with `AccountSid:AuthToken` or `ApiKeySid:Secret`, as Twilio's, and Twilio Access
+/// Tokens (`Authorization: Bearer …`), which confine the caller to one worker.
 public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = SwitchboardRequestContext
     let storage: any Storage
+    let accessTokens: AccessTokenVerifier
 
-    /// Authenticates against `storage`.
-    public init(storage: any Storage) {
+    /// Authenticates against `storage`; `secretBox` opens the API key secrets that Access Tokens are signed with.
+    public init(storage: any Storage, secretBox: SecretBox) {
         self.storage = storage
+        self.accessTokens = AccessTokenVerifier(storage: storage, secretBox: secretBox)
     }
 
     public func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard let (username, password) = Self.basicCredentials(request) else {
-            throw TwilioError.authenticationFailed("Authentication Error - No credentials provided")
-        }
-        guard let principal = try await authenticate(username: username, password: password) else {
-            throw TwilioError.authenticationFailed("Authentication Error - invalid username or password")
+        let principal: Principal
+        if let token = Self.bearerToken(request) {
+            principal = try await accessTokens.principal(for: token)
+        } else {
+            guard let (username, password) = Self.basicCredentials(request) else {
+                throw TwilioError.authenticationFailed("Authentication Error - No credentials provided")
+            }
+            guard let basic = try await authenticate(username: username, password: password) else {
+                throw TwilioError.authenticationFailed("Authentication Error - invalid username or password")
+            }
+            principal = basic
         }
         var context = context
         context.principal = principal
@@ -48,6 +57,13 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             }
             return nil
         }
+    }
+
+    static func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization] else { return nil }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        return parts[1].trimmingCharacters(in: .whitespaces)
     }
 
     static func basicCredentials(_ request: Request) -> (String, String)? {

@@ -10,10 +10,15 @@ final class QueuedFlag: Sendable {
     var isSet: Bool { value.load(ordering: .relaxed) }
 }
 
-/// A session whose outbox notes that something was queued; every other repository is the base session's.
+/// A session whose outbox notes that something was queued, and which notes that the transaction used a repository
+/// whose writes event streams show (the event log, conversations and channel messages for agents, the sandbox for
+/// handsets); every repository is the base session's.
 struct EnqueueNoticingSession: StorageSession {
     let base: any StorageSession
     let queued: QueuedFlag
+    /// Set when the event log, conversations, channel messages or the sandbox are used. Use, not only writing, sets it: a
+    /// stream woken for nothing checks once more, which is cheaper than wrapping every one of their methods.
+    let feedTouched: QueuedFlag
 
     var accounts: any AccountRepository { base.accounts }
     var apiKeys: any ApiKeyRepository { base.apiKeys }
@@ -26,10 +31,11 @@ struct EnqueueNoticingSession: StorageSession {
     var workers: any WorkerRepository { base.workers }
     var tasks: any TaskRepository { base.tasks }
     var reservations: any ReservationRepository { base.reservations }
-    var events: any EventRepository { base.events }
-    var messages: any MessageRepository { base.messages }
-    var sandbox: any SandboxRepository { base.sandbox }
-    var conversations: any ConversationRepository { base.conversations }
+    var events: any EventRepository { feedTouched.set(); return base.events }
+    var agentFeed: any AgentFeedRepository { base.agentFeed }
+    var messages: any MessageRepository { feedTouched.set(); return base.messages }
+    var sandbox: any SandboxRepository { feedTouched.set(); return base.sandbox }
+    var conversations: any ConversationRepository { feedTouched.set(); return base.conversations }
     var interactions: any InteractionRepository { base.interactions }
     var contents: any ContentRepository { base.contents }
     var conversationConfiguration: any ConversationConfigurationRepository { base.conversationConfiguration }

@@ -104,9 +104,10 @@ struct SQLSession: StorageSession {
     var tasks: any TaskRepository { SQLTaskRepository(database: database) }
     var reservations: any ReservationRepository { SQLReservationRepository(database: database) }
     var events: any EventRepository { SQLEventRepository(database: database) }
+    var agentFeed: any AgentFeedRepository { SQLAgentFeedRepository(database: database, flavor: flavor) }
     var messages: any MessageRepository { SQLMessageRepository(database: database) }
     var outbox: any OutboxRepository { SQLOutboxRepository(database: database, flavor: flavor) }
-    var sandbox: any SandboxRepository { SQLSandboxRepository(database: database) }
+    var sandbox: any SandboxRepository { SQLSandboxRepository(database: database, flavor: flavor) }
     var conversations: any ConversationRepository { SQLConversationRepository(database: database) }
     var interactions: any InteractionRepository { SQLInteractionRepository(database: database) }
     var contents: any ContentRepository { SQLContentRepository(database: database) }

@@ -249,5 +249,8 @@ enum Migrations {
         conversationsMigration,
         proxyMigration,
         outboxHistoryMigration,
+        sealedKeySecretsMigration,
+        agentFeedMigration,
+        sandboxFeedMigration,
     ]
 }

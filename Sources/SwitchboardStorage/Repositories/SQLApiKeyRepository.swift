@@ -7,9 +7,9 @@ struct SQLApiKeyRepository: ApiKeyRepository {
 
     func insert(_ key: ApiKey) async throws {
         try await database.insert(into: "api_keys")
-            .columns("sid", "account_sid", "friendly_name", "secret_digest", "date_created", "date_updated")
+            .columns("sid", "account_sid", "friendly_name", "secret_digest", "sealed_secret", "date_created", "date_updated")
             .values(
-                SQLBind(key.sid), SQLBind(key.accountSid), SQLBind(key.friendlyName), SQLBind(key.secretDigest),
+                SQLBind(key.sid), SQLBind(key.accountSid), SQLBind(key.friendlyName), SQLBind(key.secretDigest), SQLBind(key.sealedSecret),
                 SQLBind(StoredDate.encode(key.dateCreated)), SQLBind(StoredDate.encode(key.dateUpdated))
             )
             .run()
@@ -48,6 +48,7 @@ struct SQLApiKeyRepository: ApiKeyRepository {
             accountSid: try row.decode(column: "account_sid", as: String.self),
             friendlyName: try row.decode(column: "friendly_name", as: String.self),
             secretDigest: try row.decode(column: "secret_digest", as: String.self),
+            sealedSecret: try row.decode(column: "sealed_secret", as: String?.self),
             dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)),
             dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self))
         )

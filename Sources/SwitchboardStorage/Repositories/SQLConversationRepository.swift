@@ -184,6 +184,7 @@ struct SQLConversationRepository: ConversationRepository {
             .columns(["sid", "account_sid", "conversation_sid"] + columns.map(\.0))
             .values([SQLBind(message.sid), SQLBind(message.accountSid), SQLBind(message.conversationSid)] + columns.map(\.1))
             .run()
+        try await SQLAgentFeedRepository.recordMessageChange(conversationSid: message.conversationSid, messageSid: message.sid, in: database)
     }
 
     func findMessage(sid: String, conversationSid: String, accountSid: String) async throws -> ConversationMessage? {
@@ -196,6 +197,7 @@ struct SQLConversationRepository: ConversationRepository {
         let update = database.update("conversation_messages")
         for (column, value) in Self.columns(of: message) { update.set(SQLIdentifier(column), to: value) }
         try await update.where("sid", .equal, message.sid).run()
+        try await SQLAgentFeedRepository.recordMessageChange(conversationSid: message.conversationSid, messageSid: message.sid, in: database)
     }
 
     func deleteMessage(sid: String, conversationSid: String, accountSid: String) async throws -> Bool {

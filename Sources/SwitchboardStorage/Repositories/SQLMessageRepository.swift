@@ -22,6 +22,8 @@ struct SQLMessageRepository: MessageRepository {
     }
 
     func update(_ message: Message) async throws {
+        // Before the update, which would hide whether the status changes.
+        try await SQLAgentFeedRepository.recordDeliveryChange(channelMessageSid: message.sid, newStatus: message.status.rawValue, in: database)
         let update = database.update("messages")
         for (column, value) in Self.columns(of: message) { update.set(SQLIdentifier(column), to: value) }
         try await update.where("sid", .equal, message.sid).run()

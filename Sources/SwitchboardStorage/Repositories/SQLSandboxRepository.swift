@@ -4,6 +4,7 @@ import SwitchboardCore
 /// ``SandboxRepository`` over SQL.
 struct SQLSandboxRepository: SandboxRepository {
     let database: any SQLDatabase
+    let flavor: SQLFlavor
 
     func recordDelivery(_ delivery: SandboxDelivery) async throws {
         try await database.insert(into: "sandbox_deliveries")
@@ -21,6 +22,21 @@ struct SQLSandboxRepository: SandboxRepository {
         let query = database.select().column("*").from("sandbox_deliveries")
             .where("account_sid", .equal, accountSid).where("address", .equal, address)
         return try await KeysetPage.fetch(query, page: page, decode: Self.decodeDelivery)
+    }
+
+    func deliveries(accountSid: String, address: String, after position: FeedPosition, limit: Int) async throws
+        -> [(position: FeedPosition, delivery: SandboxDelivery)] {
+        let query = database.select().column("*").from("sandbox_deliveries")
+            .where("account_sid", .equal, accountSid).where("address", .equal, address)
+        return try await SQLFeed.after(position, query, flavor: flavor, limit: limit).all().map {
+            (try SQLFeed.position(of: $0), try Self.decodeDelivery($0))
+        }
+    }
+
+    func deliveriesEnd(accountSid: String, address: String) async throws -> FeedPosition {
+        let query = database.select().columns("transaction_id", "seq").from("sandbox_deliveries")
+            .where("account_sid", .equal, accountSid).where("address", .equal, address)
+        return try await SQLFeed.end(query, flavor: flavor)
     }
 
     func deliveries(accountSid: String, page: PageRequest) async throws -> Page<SandboxDelivery> {

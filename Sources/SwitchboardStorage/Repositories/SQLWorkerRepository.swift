@@ -17,6 +17,10 @@ struct SQLWorkerRepository: WorkerRepository {
         try await database.findRow(in: "workers", sid: sid, scopeColumn: "workspace_sid", scope: workspaceSid, decode: Self.decode)
     }
 
+    func find(sid: String) async throws -> Worker? {
+        try await database.select().column("*").from("workers").where("sid", .equal, sid).first().map(Self.decode)
+    }
+
     func find(friendlyName: String, workspaceSid: String) async throws -> Worker? {
         try await database.select().column("*").from("workers")
             .where("workspace_sid", .equal, workspaceSid).where("friendly_name", .equal, friendlyName).first().map(Self.decode)

@@ -7,6 +7,12 @@ public protocol SandboxRepository: Sendable {
     func recordDelivery(_ delivery: SandboxDelivery) async throws
     /// What reached the account's handset at `address`, oldest first.
     func deliveries(accountSid: String, address: String, page: PageRequest) async throws -> Page<SandboxDelivery>
+    /// What reached the account's handset at `address` after `position`, in the order it became final, at most
+    /// `limit`. A delivery never changes once recorded, so each appears once.
+    func deliveries(accountSid: String, address: String, after position: FeedPosition, limit: Int) async throws
+        -> [(position: FeedPosition, delivery: SandboxDelivery)]
+    /// Where the handset's feed ends now: a stream starting here sees only what reaches it from now on.
+    func deliveriesEnd(accountSid: String, address: String) async throws -> FeedPosition
     /// What reached any of the account's handsets, newest first.
     func deliveries(accountSid: String, page: PageRequest) async throws -> Page<SandboxDelivery>
     /// Makes or replaces the rule for the rule's address.

@@ -6,6 +6,8 @@ public protocol WorkerRepository: Sendable {
     func insert(_ worker: Worker) async throws
     /// The worker with this SID in this workspace.
     func find(sid: String, workspaceSid: String) async throws -> Worker?
+    /// The worker with this SID, whatever its workspace: `switchboard agent-token` starts from the SID alone.
+    func find(sid: String) async throws -> Worker?
     /// The worker with this name in this workspace.
     func find(friendlyName: String, workspaceSid: String) async throws -> Worker?
     /// The workspace's workers that pass `filter`.

@@ -37,7 +37,7 @@ import SwitchboardStorage
         router.add(middleware: TwilioErrorMiddleware())
         router.group()
             .add(middleware: AccountConcurrencyPrecheckMiddleware(inFlight: inFlight))
-            .add(middleware: AuthenticationMiddleware(storage: storage))
+            .add(middleware: AuthenticationMiddleware(storage: storage, secretBox: SecretBox()))
             .add(middleware: AccountConcurrencyLimitMiddleware(inFlight: inFlight))
             .get("/held") { _, _ in
                 await gate.wait()

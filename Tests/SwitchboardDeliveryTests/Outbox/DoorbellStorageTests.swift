@@ -54,6 +54,23 @@ import SwitchboardStorage
         }
     }
 
+    @Test func aWriteThatRecordsASandboxDeliveryRingsTheFeedBellOnceItHasCommitted() async throws {
+        try await DeliveryHarness.run { harness in
+            let feedBell = AgentFeedBell()
+            let storage = DoorbellStorage(harness.storage, doorbell: OutboxDoorbell(), feedBell: feedBell)
+            let delivery = SandboxDelivery(
+                messageSid: harness.sids.make(.message), accountSid: harness.account.sid, address: "+14155550100", channel: .sms,
+                from: "+14155550199", to: "+14155550100", body: "Hi", contentSid: nil, contentVariables: nil, subject: nil,
+                status: .delivered, errorCode: nil, dateCreated: harness.clock.now())
+            let ringsBeforeCommit = try await storage.write { session in
+                try await session.sandbox.recordDelivery(delivery)
+                return feedBell.rings
+            }
+            #expect(ringsBeforeCommit == 0)
+            #expect(feedBell.rings == 1)
+        }
+    }
+
     @Test(.timeLimit(.minutes(1)))
     func aRingWithNobodyWaitingIsKeptForTheNextWait() async {
         let doorbell = OutboxDoorbell()

@@ -1,0 +1,87 @@
+import Foundation
+import JWTKit
+import SwitchboardCore
+import SwitchboardStorage
+
+/// Checks a Twilio Access Token (`Authorization: Bearer …`) and finds who it lets the caller act as: its HS256
+/// signature with the secret of its issuing API key, that key belonging to the account in `sub`, that account
+/// active, `exp` and `nbf`, and a TaskRouter grant naming a worker of a workspace of that account.
+struct AccessTokenVerifier: Sendable {
+    let storage: any Storage
+    let secretBox: SecretBox
+
+    /// The principal the token stands for; a 401 with Twilio's Access Token code otherwise.
+    func principal(for token: String) async throws -> Principal {
+        let (header, unverified, _) = try Self.parse(token)
+        guard header.alg == "HS256" else {
+            throw TwilioError.invalidAccessTokenSignature("the token must be signed with HS256, not \(header.alg ?? "nothing")")
+        }
+        let keySid = unverified.iss.value
+        let accountSid = unverified.sub.value
+        let secretBox = secretBox
+        let (account, secret) = try await storage.read { session -> (Account, String) in
+            guard let key = try await session.apiKeys.find(sid: keySid), key.accountSid == accountSid else {
+                throw TwilioError.invalidAccessTokenIssuer("\(keySid) is not an API key of account \(accountSid)")
+            }
+            guard let account = try await session.accounts.find(sid: accountSid), account.status == .active else {
+                throw TwilioError.invalidAccessTokenIssuer("account \(accountSid) is not active")
+            }
+            guard let sealed = key.sealedSecret else {
+                throw TwilioError.invalidAccessTokenSignature(
+                    "API key \(keySid) was created before Switchboard kept key secrets, so it cannot sign Access Tokens; create a new API key")
+            }
+            guard let secret = secretBox.open(sealed) else {
+                throw TwilioError.invalidAccessTokenSignature(
+                    "the secret of API key \(keySid) was sealed with another secret key than this server's SWITCHBOARD_SECRET_KEY or switchboard.key")
+            }
+            return (account, secret)
+        }
+        let claims = try await Self.verify(token, secret: secret)
+        guard let identity = claims.grants?.identity, !identity.isEmpty else {
+            throw TwilioError.invalidAccessTokenGrants("the token has no identity")
+        }
+        guard let grant = claims.grants?.taskRouter, let workspaceSid = grant.workspaceSid, let workerSid = grant.workerSid else {
+            throw TwilioError.invalidAccessTokenGrants("a TaskRouter grant with workspace_sid and worker_sid is required")
+        }
+        let workerExists = try await storage.read { session in
+            guard try await session.workspaces.find(sid: workspaceSid, accountSid: accountSid) != nil else { return false }
+            return try await session.workers.find(sid: workerSid, workspaceSid: workspaceSid) != nil
+        }
+        guard workerExists else {
+            throw TwilioError.invalidAccessTokenGrants("\(workerSid) is not a worker of workspace \(workspaceSid) in account \(accountSid)")
+        }
+        let agent = AgentGrant(identity: identity, workspaceSid: workspaceSid, workerSid: workerSid, expiresAt: claims.exp.value)
+        return Principal(account: account, apiKeySid: keySid, agent: agent)
+    }
+
+    /// The header and claims before the signature is checked, to find the key that must have signed them.
+    static func parse(_ token: String) throws(TwilioError) -> (JWTHeader, AccessTokenClaims, Data) {
+        do {
+            return try DefaultJWTParser().parse(Array(token.utf8), as: AccessTokenClaims.self)
+        } catch {
+            throw .invalidAccessToken("the token is not a JWT with iss, sub and exp claims")
+        }
+    }
+
+    /// The claims once the signature, `exp` and `nbf` hold.
+    static func verify(_ token: String, secret: String) async throws(TwilioError) -> AccessTokenClaims {
+        let keys = JWTKeyCollection()
+        await keys.add(hmac: HMACKey(from: secret), digestAlgorithm: .sha256)
+        do {
+            return try await keys.verify(token, as: AccessTokenClaims.self)
+        } catch let error as JWTError {
+            switch error.errorType {
+            case .signatureVerificationFailed:
+                throw .invalidAccessTokenSignature("the token was not signed with the secret of its issuer")
+            case .claimVerificationFailure where error.failedClaim is ExpirationClaim:
+                throw .accessTokenExpired
+            case .claimVerificationFailure where error.failedClaim is NotBeforeClaim:
+                throw .accessTokenNotYetValid
+            default:
+                throw .invalidAccessToken(error.reason ?? "the token cannot be read")
+            }
+        } catch {
+            throw .invalidAccessToken("the token cannot be read")
+        }
+    }
+}
