@@ -184,9 +184,12 @@ def test_delivered_entries_are_purged_once_the_retention_set_by_the_flag_passes(
 def test_the_sandbox_lists_every_handsets_messages_newest_first_without_an_address(server, client):
     raw = RawApi(server.base_url, (server.account_sid, server.auth_token))
     first, second = "+14155550184", "+14155550185"
-    sids = [client.messages.create(to=to, from_="+15005550006", body=body).sid
-            for to, body in ((first, "one"), (second, "two"), (first, "three"))]
-    assert eventually(lambda: len(handset(raw, first)) == 2 and handset(raw, second), timeout=10)
+    sids = []
+    # One at a time: messages to different handsets are delivered in parallel, so only a message that has reached
+    # its handset before the next is sent has a known place in the list.
+    for to, body in ((first, "one"), (second, "two"), (first, "three")):
+        sids.append(client.messages.create(to=to, from_="+15005550006", body=body).sid)
+        assert eventually(lambda: any(m["sid"] == sids[-1] for m in handset(raw, to)), timeout=10)
     resp = raw.get("/sandbox/v1/Messages")
     assert resp.status_code == 200, resp.text
     listed = [m["sid"] for m in resp.json()["messages"] if m["sid"] in sids]
