@@ -44,8 +44,11 @@ public struct InteractionCreation: Sendable {
         let channel = InteractionChannel(
             sid: sids.make(.interactionChannel), accountSid: accountSid, interactionSid: interaction.sid, type: request.type,
             status: .active, conversationSid: conversation.sid, initiatedBy: request.initiatedBy, dateCreated: now, dateUpdated: now)
+        // Twilio's first task carries an invite SID of its own (`flexChannelInviteSid`), though only later
+        // invites are listed under the channel's Invites.
         let attributes = InteractionRules.taskAttributes(
-            request, conversationSid: conversation.sid, interactionSid: interaction.sid, channelSid: channel.sid)
+            request, conversationSid: conversation.sid, interactionSid: interaction.sid, channelSid: channel.sid,
+            inviteSid: sids.make(.interactionInvite))
         let task = try target.makeTask(sid: sids.make(.task), attributes: attributes, routing: request.routing, now: now)
 
         try await session.conversations.insert(conversation)

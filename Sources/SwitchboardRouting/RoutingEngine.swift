@@ -407,7 +407,7 @@ public actor RoutingEngine {
         worker.dateStatusChanged = now
         worker.dateUpdated = now
         try await session.workers.update(worker)
-        try await recordActivityChange(from: previous, to: worker, activityName: activity.friendlyName, in: session, sids: sids, now: now)
+        try await recordActivityChange(from: previous, to: worker, activity: activity, in: session, sids: sids, now: now)
     }
 
     /// After a worker update made through the Workers API (its events recorded in that update's transaction),

@@ -15,7 +15,8 @@ struct WorkspaceSnapshot {
     /// Tasks that may be offered to one more worker, oldest first: the pending ones, and reserved ones whose
     /// queue reserves several workers at once (`MaxReservedWorkers` above 1) and has room for another.
     var pendingTasks: [TaskRouterTask]
-    /// Workers each waiting task must not be offered to again: they rejected it or let it time out.
+    /// Workers each waiting task must not be offered to again: they rejected it or let it time out, and have not
+    /// come back to an available activity since.
     var excluded: [String: Set<String>]
     /// Workers each waiting task is offered to right now, through a pending reservation.
     var holders: [String: Set<String>]

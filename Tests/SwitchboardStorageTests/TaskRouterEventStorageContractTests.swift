@@ -64,7 +64,8 @@ import SwitchboardStorage
     }
 }
 
-/// The storage contract for what longest-idle routing reads: each worker's latest reservation change.
+/// The storage contract for what routing reads of reservation history: each worker's latest reservation change
+/// (longest-idle routing), and the workers a waiting task must not be offered to again.
 @Suite struct ReservationActivityStorageContractTests {
     typealias F = TaskRouterFixtures
 
@@ -102,6 +103,41 @@ import SwitchboardStorage
             try await storage.write { try await $0.reservations.update(answered) }
             #expect(try await storage.read { try await $0.reservations.lastActivity(workspaceSid: workspace.sid) } == [busy.sid: F.created.addingTimeInterval(120)])
             #expect(try await storage.read { try await $0.reservations.lastActivity(workspaceSid: other.sid) } == [:])
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aDeclinedTaskIsOfferedAgainOnlyOnceItsWorkerHasReturned(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let (_, workspaces) = try await F.seedWorkspaces(storage)
+            let workspace = workspaces[0]
+            let channel = F.taskChannel(in: workspace, uniqueName: "sms")
+            let (rejecting, lapsing) = (F.worker(in: workspace, name: "Rejecting"), F.worker(in: workspace, name: "Lapsing"))
+            let task = TaskRouterTask(
+                sid: F.sid(.task), accountSid: workspace.accountSid, workspaceSid: workspace.sid, workflowSid: nil, taskQueueSid: nil,
+                taskChannelSid: channel.sid, taskChannelUniqueName: "sms", attributes: "{}", priority: 0, timeout: 3600,
+                assignmentStatus: .pending, reason: nil, routingStep: nil, dateEnteredStep: nil, taskQueueEnteredDate: nil,
+                dateCreated: F.created, dateUpdated: F.created)
+            func declined(by worker: Worker, as status: ReservationStatus) -> Reservation {
+                var reservation = ReservationRules.create(sid: F.sid(.reservation), task: task, workerSid: worker.sid, workerName: worker.friendlyName,
+                                                          reservationTimeout: 120, now: F.created)
+                (reservation.status, reservation.expiresAt) = (status, nil)
+                return reservation
+            }
+            let stored = [declined(by: rejecting, as: .rejected), declined(by: lapsing, as: .timeout)]
+            try await storage.write { session in
+                try await session.taskChannels.insert(channel)
+                for worker in [rejecting, lapsing] { try await session.workers.insert(worker) }
+                try await session.tasks.insert(task)
+                for reservation in stored { try await session.reservations.insert(reservation) }
+            }
+            #expect(try await storage.read { try await $0.reservations.declinedWorkers(taskSids: [task.sid]) } == [task.sid: [rejecting.sid, lapsing.sid]])
+            try await storage.write { try await $0.reservations.workerReturned(workerSid: lapsing.sid) }
+            #expect(try await storage.read { try await $0.reservations.declinedWorkers(taskSids: [task.sid]) } == [task.sid: [rejecting.sid]])
+            // A decline after the return counts again.
+            let again = declined(by: lapsing, as: .timeout)
+            try await storage.write { try await $0.reservations.insert(again) }
+            #expect(try await storage.read { try await $0.reservations.declinedWorkers(taskSids: [task.sid]) } == [task.sid: [rejecting.sid, lapsing.sid]])
         }
     }
 }

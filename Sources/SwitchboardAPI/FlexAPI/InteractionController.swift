@@ -39,9 +39,11 @@ public struct InteractionController: Sendable {
                 webhookTtid: webhookTtid, accountSid: accountSid, in: session, now: now)
         }
         try await dependencies.routing.route(workspaceSid: created.task.workspaceSid)
-        let task = try await dependencies.storage.read { try await $0.tasks.find(sid: created.task.sid, workspaceSid: created.task.workspaceSid) }
+        let task = try await dependencies.storage.read { try await RoutedTask.load(sid: created.task.sid, workspaceSid: created.task.workspaceSid, session: $0) }
         return JSONResponse.make(
-            InteractionRepresentation.json(created.interaction, task: task ?? created.task, now: dependencies.time.now(), baseURL: context.domainBaseURL),
+            InteractionRepresentation.json(
+                created.interaction, channelSid: created.channel.sid, task: task ?? RoutedTask(task: created.task, names: [:], reservationCount: 0),
+                now: dependencies.time.now(), baseURL: context.domainBaseURL),
             status: .created)
     }
 
@@ -49,12 +51,13 @@ public struct InteractionController: Sendable {
         let sid = try context.parameters.require("interactionSid")
         let accountSid = try context.requirePrincipal().account.sid
         let notFound = context.notFound
-        let (interaction, task) = try await dependencies.storage.read { session -> (Interaction, TaskRouterTask?) in
+        let (interaction, channel, task) = try await dependencies.storage.read { session -> (Interaction, InteractionChannel?, RoutedTask?) in
             guard let interaction = try await session.interactions.find(sid: sid, accountSid: accountSid) else { throw notFound }
             let channel = try await session.interactions.listChannels(interactionSid: sid, accountSid: accountSid, page: PageRequest(size: 1)).items.first
-            guard let channel, let link = try await session.interactions.tasks(channelSid: channel.sid).first else { return (interaction, nil) }
-            return (interaction, try await session.tasks.find(sid: link.taskSid, workspaceSid: link.workspaceSid))
+            guard let channel, let link = try await session.interactions.tasks(channelSid: channel.sid).first else { return (interaction, channel, nil) }
+            return (interaction, channel, try await RoutedTask.load(sid: link.taskSid, workspaceSid: link.workspaceSid, session: session))
         }
-        return JSONResponse.make(InteractionRepresentation.json(interaction, task: task, now: dependencies.time.now(), baseURL: context.domainBaseURL))
+        return JSONResponse.make(InteractionRepresentation.json(
+            interaction, channelSid: channel?.sid, task: task, now: dependencies.time.now(), baseURL: context.domainBaseURL))
     }
 }

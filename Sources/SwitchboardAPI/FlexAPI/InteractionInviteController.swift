@@ -35,17 +35,18 @@ public struct InteractionInviteController: Sendable {
             return try await invitation.invite(routing, routingText: routingText ?? "", to: channel, in: session, now: now)
         }
         try await dependencies.routing.route(workspaceSid: task.workspaceSid)
-        let routed = try await dependencies.storage.read { try await $0.tasks.find(sid: task.sid, workspaceSid: task.workspaceSid) } ?? task
+        let routed = try await dependencies.storage.read { try await RoutedTask.load(sid: task.sid, workspaceSid: task.workspaceSid, session: $0) }
+            ?? RoutedTask(task: task, names: [:], reservationCount: 0)
         return JSONResponse.make(json(link, task: routed, context: context), status: .created)
     }
 
     @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let page = try request.pageRequest()
-        let (channel, invites) = try await dependencies.storage.read { session -> (InteractionChannel, [(InteractionTask, TaskRouterTask?)]) in
+        let (channel, invites) = try await dependencies.storage.read { session -> (InteractionChannel, [(InteractionTask, RoutedTask?)]) in
             let channel = try await InteractionParticipantController.channel(context, session: session)
-            var invites: [(InteractionTask, TaskRouterTask?)] = []
+            var invites: [(InteractionTask, RoutedTask?)] = []
             for link in try await session.interactions.tasks(channelSid: channel.sid) where link.inviteSid != nil {
-                invites.append((link, try await session.tasks.find(sid: link.taskSid, workspaceSid: link.workspaceSid)))
+                invites.append((link, try await RoutedTask.load(sid: link.taskSid, workspaceSid: link.workspaceSid, session: session)))
             }
             return (channel, invites)
         }
@@ -57,11 +58,9 @@ public struct InteractionInviteController: Sendable {
     }
 
     /// `flex.v1.interaction.interaction_channel.interaction_channel_invite`, with the task as `routing.properties`.
-    func json(_ link: InteractionTask, task: TaskRouterTask?, context: SwitchboardRequestContext) -> JSONValue {
+    func json(_ link: InteractionTask, task: RoutedTask?, context: SwitchboardRequestContext) -> JSONValue {
         let baseURL = context.domainBaseURL
-        let properties = task.map {
-            TaskRepresentation.json($0, names: [:], now: dependencies.time.now(), baseURL: SiblingDomain.url(baseURL, from: .flexAPI, to: .taskRouter))
-        } ?? .null
+        let properties = task.map { InteractionRepresentation.taskProperties($0, now: dependencies.time.now(), baseURL: baseURL) } ?? .null
         return .object([
             ("sid", .string(link.inviteSid ?? "")),
             ("interaction_sid", .string(link.interactionSid)),
@@ -75,5 +74,5 @@ public struct InteractionInviteController: Sendable {
 /// One invite of a list: its link and its task.
 struct InviteRow: Sendable {
     let link: InteractionTask
-    let task: TaskRouterTask?
+    let task: RoutedTask?
 }

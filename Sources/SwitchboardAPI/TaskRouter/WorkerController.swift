@@ -98,7 +98,7 @@ public struct WorkerController: Sendable {
             if updated != existing { try await session.workers.update(updated) }
             if existing.activitySid != updated.activitySid {
                 try await RoutingEngine.recordActivityChange(
-                    from: existing, to: updated, activityName: activity.friendlyName, in: session, sids: sids, now: now)
+                    from: existing, to: updated, activity: activity, in: session, sids: sids, now: now)
             }
             return (updated, activity, rejecting)
         }

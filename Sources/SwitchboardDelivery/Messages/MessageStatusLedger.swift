@@ -27,11 +27,24 @@ public struct MessageStatusLedger: Sendable {
         }
         message.dateUpdated = now
         try await session.messages.update(message)
+        try await followedByProxyInteraction(message, in: session, now: now)
         if let callback = message.statusCallback {
             try await session.outbox.enqueue(.due(
                 .webhook(WebhookCall(url: callback, body: .form(MessageStatusCallback.parameters(for: message)), purpose: "message-status")),
                 sid: sids.make(.outboxEntry), accountSid: message.accountSid, now: now))
         }
         return message
+    }
+
+    /// A message Proxy relayed names its interaction as its origin; the interaction's `outbound_resource_status`
+    /// is the message's status, as Twilio's moves from queued to sent, delivered, undelivered or failed.
+    func followedByProxyInteraction(_ message: Message, in session: any StorageSession, now: Date) async throws {
+        guard Sid.hasPrefix(message.origin, SidPrefix.proxyInteraction.rawValue),
+              var interaction = try await session.proxyInteractions.find(sid: message.origin, accountSid: message.accountSid),
+              interaction.outboundResourceSid == message.sid
+        else { return }
+        interaction.outboundResourceStatus = message.status.rawValue
+        interaction.dateUpdated = now
+        try await session.proxyInteractions.update(interaction)
     }
 }

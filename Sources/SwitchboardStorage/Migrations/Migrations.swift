@@ -252,5 +252,6 @@ enum Migrations {
         sealedKeySecretsMigration,
         agentFeedMigration,
         sandboxFeedMigration,
+        declinedOffersMigration,
     ]
 }

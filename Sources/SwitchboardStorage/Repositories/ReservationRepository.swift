@@ -28,8 +28,11 @@ public protocol ReservationRepository: Sendable {
     func load(workerSid: String) async throws -> [String: Int]
     /// The same count for every worker of the workspace: worker SID, then task channel SID.
     func load(workspaceSid: String) async throws -> [String: [String: Int]]
-    /// For each of these tasks, the workers who rejected it or let it time out.
+    /// For each of these tasks, the workers who rejected it or let it time out and have not returned to an
+    /// available activity since: those it must not be offered to again.
     func declinedWorkers(taskSids: [String]) async throws -> [String: Set<String>]
+    /// Records that the worker came back to an available activity: the tasks they declined may be offered to them again.
+    func workerReturned(workerSid: String) async throws
     /// For each of these tasks, the workers it is offered to right now: those holding a pending reservation of it.
     func pendingWorkers(taskSids: [String]) async throws -> [String: Set<String>]
     /// Recounts the worker channel's `assigned_tasks` from its accepted and wrapping reservations.

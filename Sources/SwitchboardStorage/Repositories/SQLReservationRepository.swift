@@ -107,19 +107,32 @@ struct SQLReservationRepository: ReservationRepository {
     }
 
     func declinedWorkers(taskSids: [String]) async throws -> [String: Set<String>] {
-        try await workers(taskSids: taskSids, statuses: [.rejected, .timeout])
+        try await workers(taskSids: taskSids, statuses: Self.declined, returned: false)
     }
 
     func pendingWorkers(taskSids: [String]) async throws -> [String: Set<String>] {
-        try await workers(taskSids: taskSids, statuses: [.pending])
+        try await workers(taskSids: taskSids, statuses: [.pending], returned: nil)
     }
 
-    /// For each of these tasks, the workers of its reservations in one of these statuses.
-    private func workers(taskSids: [String], statuses: [ReservationStatus]) async throws -> [String: Set<String>] {
+    func workerReturned(workerSid: String) async throws {
+        try await database.update("reservations").set("worker_returned", to: true)
+            .where("worker_sid", .equal, workerSid)
+            .where("status", .in, Self.declined.map(\.rawValue))
+            .where("worker_returned", .equal, false).run()
+    }
+
+    /// The statuses in which a worker turned a task down.
+    private static let declined: [ReservationStatus] = [.rejected, .timeout]
+
+    /// For each of these tasks, the workers of its reservations in one of these statuses, only those whose worker
+    /// has or has not returned since when `returned` says.
+    private func workers(taskSids: [String], statuses: [ReservationStatus], returned: Bool?) async throws -> [String: Set<String>] {
         guard !taskSids.isEmpty else { return [:] }
-        let rows = try await database.select().column("task_sid").column("worker_sid").from("reservations")
+        var query = database.select().column("task_sid").column("worker_sid").from("reservations")
             .where("task_sid", .in, taskSids)
-            .where("status", .in, statuses.map(\.rawValue)).all()
+            .where("status", .in, statuses.map(\.rawValue))
+        if let returned { query = query.where("worker_returned", .equal, returned) }
+        let rows = try await query.all()
         var workers: [String: Set<String>] = [:]
         for row in rows {
             workers[try row.decode(column: "task_sid", as: String.self), default: []].insert(try row.decode(column: "worker_sid", as: String.self))

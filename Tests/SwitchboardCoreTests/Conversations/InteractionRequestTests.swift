@@ -19,7 +19,7 @@ import SwitchboardCore
     @Test func theTaskAttributesCarryTheConversationTheInteractionAndTheDirection() throws {
         let channel = #"{"type":"whatsapp","initiated_by":"agent","participants":[{"address":"whatsapp:+13115552368","proxy_address":"whatsapp:+19251235555"}]}"#
         let request = try InteractionRequest.parse(channel: channel, routing: routing)
-        let attributes = InteractionRules.taskAttributes(request, conversationSid: "CH1", interactionSid: "KD1", channelSid: "UO1")
+        let attributes = InteractionRules.taskAttributes(request, conversationSid: "CH1", interactionSid: "KD1", channelSid: "UO1", inviteSid: "KG1")
         #expect(attributes[member: "conversationSid"] == .string("CH1"))
         #expect(attributes[member: "flexInteractionSid"] == .string("KD1"))
         #expect(attributes[member: "flexInteractionChannelSid"] == .string("UO1"))
@@ -27,6 +27,13 @@ import SwitchboardCore
         #expect(attributes[member: "direction"] == .string("outbound"))
         #expect(attributes[member: "customerName"] == .string("silly name"))
         #expect(attributes[member: "worker_sid"] == .string("WKXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"))
+        #expect(attributes[member: "flexChannelInviteSid"] == .string("KG1"))
+        let conversations = attributes[member: "conversations"]
+        #expect(conversations?[member: "initiated_by"] == .string("Agent"))
+        #expect(conversations?[member: "communication_channel"] == .string("Whatsapp"))
+        #expect(conversations?[member: "direction"] == .string("Outbound"))
+        #expect(conversations?[member: "conversation_id"] == .string("KD1"))
+        #expect(conversations?[member: "media"] == .array([.object(["type": .string("ChatTranscript"), "sid": .string("CH1"), "conversation_sid": .string("CH1")])]))
     }
 
     @Test func aChannelWithoutAKnownTypeOrACustomerIsRefused() {
