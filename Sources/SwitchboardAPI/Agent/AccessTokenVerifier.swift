@@ -19,7 +19,10 @@ struct AccessTokenVerifier: Sendable {
         let keySid = unverified.iss.value
         let accountSid = unverified.sub.value
         let secretBox = secretBox
-        let (account, secret) = try await storage.read { session -> (Account, String) in
+        // The worker the grant claims is looked up in the same read as the key; it counts only once the signature
+        // has shown the claims are the issuer's.
+        let claimed = unverified.grants?.taskRouter
+        let (account, secret, workerExists) = try await storage.read { session -> (Account, String, Bool) in
             guard let key = try await session.apiKeys.find(sid: keySid), key.accountSid == accountSid else {
                 throw TwilioError.invalidAccessTokenIssuer("\(keySid) is not an API key of account \(accountSid)")
             }
@@ -34,7 +37,12 @@ struct AccessTokenVerifier: Sendable {
                 throw TwilioError.invalidAccessTokenSignature(
                     "the secret of API key \(keySid) was sealed with another secret key than this server's SWITCHBOARD_SECRET_KEY or switchboard.key")
             }
-            return (account, secret)
+            var workerExists = false
+            if let workspaceSid = claimed?.workspaceSid, let workerSid = claimed?.workerSid,
+               try await session.workspaces.find(sid: workspaceSid, accountSid: accountSid) != nil {
+                workerExists = try await session.workers.find(sid: workerSid, workspaceSid: workspaceSid) != nil
+            }
+            return (account, secret, workerExists)
         }
         let claims = try await Self.verify(token, secret: secret)
         guard let identity = claims.grants?.identity, !identity.isEmpty else {
@@ -42,10 +50,6 @@ struct AccessTokenVerifier: Sendable {
         }
         guard let grant = claims.grants?.taskRouter, let workspaceSid = grant.workspaceSid, let workerSid = grant.workerSid else {
             throw TwilioError.invalidAccessTokenGrants("a TaskRouter grant with workspace_sid and worker_sid is required")
-        }
-        let workerExists = try await storage.read { session in
-            guard try await session.workspaces.find(sid: workspaceSid, accountSid: accountSid) != nil else { return false }
-            return try await session.workers.find(sid: workerSid, workspaceSid: workspaceSid) != nil
         }
         guard workerExists else {
             throw TwilioError.invalidAccessTokenGrants("\(workerSid) is not a worker of workspace \(workspaceSid) in account \(accountSid)")

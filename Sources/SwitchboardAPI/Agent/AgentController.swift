@@ -32,7 +32,7 @@ public struct AgentController: Sendable {
         }
         // The worker was there when the token was checked; it can only have been deleted since.
         guard let (worker, activity) = found else { throw context.notFound }
-        let taskRouterBaseURL = context.domainBaseURL(of: .taskRouter, from: .switchboard)
+        let taskRouterBaseURL = SiblingDomain.url(context.domainBaseURL, from: .switchboard, to: .taskRouter)
         return JSONResponse.make(.object([
             ("identity", .string(agent.identity)),
             ("account_sid", .string(principal.account.sid)),
@@ -41,17 +41,5 @@ public struct AgentController: Sendable {
             ("expires_at", .string(WireDate.iso8601(agent.expiresAt))),
             ("worker", WorkerRepresentation.json(worker, activity: activity, baseURL: taskRouterBaseURL)),
         ]))
-    }
-}
-
-extension SwitchboardRequestContext {
-    /// The root of another domain as this client reaches the one it called, for links across domains: the
-    /// path-prefix form swaps the prefix, the Host form the host's first label.
-    func domainBaseURL(of domain: TwilioDomain, from current: TwilioDomain) -> String {
-        let prefix = "/" + current.rawValue
-        if domainBaseURL.hasSuffix(prefix) {
-            return String(domainBaseURL.dropLast(prefix.count)) + "/" + domain.rawValue
-        }
-        return domainBaseURL.replacingOccurrences(of: "://" + current.rawValue + ".", with: "://" + domain.rawValue + ".")
     }
 }

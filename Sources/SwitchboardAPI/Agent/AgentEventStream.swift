@@ -92,8 +92,7 @@ struct AgentEventStream: Sendable {
 
     /// The `conversationSid` a Flex task's attributes name, if any.
     static func conversationSid(taskAttributes: String) -> String? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(taskAttributes.utf8)) as? [String: Any],
-              let sid = object["conversationSid"] as? String, !sid.isEmpty
+        guard let sid = (try? AttributeValue.parse(json: taskAttributes))?[member: "conversationSid"]?.stringValue, !sid.isEmpty
         else { return nil }
         return sid
     }

@@ -42,8 +42,8 @@ public struct AgentEventsController: Sendable {
         let stream = AgentEventStream(
             storage: dependencies.storage, loop: ServerSentEventLoop(bell: dependencies.agentFeedBell, keepalive: keepalive),
             time: dependencies.time, scope: scope,
-            taskRouterBaseURL: TwilioDomain.taskRouter.baseURL(besides: context.domainBaseURL, of: .switchboard),
-            conversationsBaseURL: TwilioDomain.conversations.baseURL(besides: context.domainBaseURL, of: .switchboard))
+            taskRouterBaseURL: SiblingDomain.url(context.domainBaseURL, from: .switchboard, to: .taskRouter),
+            conversationsBaseURL: SiblingDomain.url(context.domainBaseURL, from: .switchboard, to: .conversations))
         return ServerSentEvents.response { writer in try await stream.run(from: cursor, writer: &writer) }
     }
 
@@ -66,15 +66,5 @@ public struct AgentEventsController: Sendable {
         }
         guard found else { throw context.notFound }
         return AgentEventScope(accountSid: accountSid, workspaceSid: workspaceSid, workerSid: workerSid)
-    }
-}
-
-extension TwilioDomain {
-    /// This domain's base URL, given the base URL `base` of domain `other` on the same server: the path prefix
-    /// or the host's first label changes.
-    func baseURL(besides base: String, of other: TwilioDomain) -> String {
-        if base.hasSuffix("/" + other.rawValue) { return base.dropLast(other.rawValue.count) + rawValue }
-        guard let schemeEnd = base.range(of: "://"), base[schemeEnd.upperBound...].hasPrefix(other.rawValue + ".") else { return base }
-        return base[..<schemeEnd.upperBound] + rawValue + base[schemeEnd.upperBound...].dropFirst(other.rawValue.count)
     }
 }

@@ -26,7 +26,7 @@ import SwitchboardStorage
     }
 
     @Test func otherDomainsLinksFollowThePathPrefixOrTheHost() {
-        #expect(TwilioDomain.taskRouter.baseURL(besides: "http://127.0.0.1:8080/switchboard", of: .switchboard) == "http://127.0.0.1:8080/taskrouter")
-        #expect(TwilioDomain.conversations.baseURL(besides: "http://switchboard.localhost:8080", of: .switchboard) == "http://conversations.localhost:8080")
+        #expect(SiblingDomain.url("http://127.0.0.1:8080/switchboard", from: .switchboard, to: .taskRouter) == "http://127.0.0.1:8080/taskrouter")
+        #expect(SiblingDomain.url("http://switchboard.localhost:8080", from: .switchboard, to: .conversations) == "http://conversations.localhost:8080")
     }
 }
