@@ -41,10 +41,11 @@ public func buildApplication(
 
 /// The routes of every Twilio domain, each under its path prefix; ``FrontDoorResponder`` maps Host-addressed
 /// requests onto the same prefixes.
-func buildRouter(configuration: ServerConfiguration, dependencies: ServerDependencies) -> Router<SwitchboardRequestContext> {
+func buildRouter(
+    configuration: ServerConfiguration, dependencies: ServerDependencies, methods: RouteMethodTable = RouteMethodTable()
+) -> Router<SwitchboardRequestContext> {
     // HEAD answers wherever GET does, as Twilio's API does.
     let router = Router(context: SwitchboardRequestContext.self, options: .autoGenerateHeadEndpoints)
-    let methods = RouteMethodTable()
     // Outermost, so errors count with the status they answer; the front door writes the access log.
     router.add(middleware: MetricsMiddleware())
     router.add(middleware: TwilioErrorMiddleware())
@@ -65,16 +66,26 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
     authenticated.addRoutes(InteractionTransferController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     for conversations in [
         ConversationController(dependencies: dependencies).endpoints,
+        ConversationServiceController(dependencies: dependencies).endpoints,
+        ConversationConfigurationController(dependencies: dependencies).endpoints,
+        ConversationWithParticipantsController(dependencies: dependencies).endpoints,
         ConversationParticipantController(dependencies: dependencies).endpoints,
         ConversationMessageController(dependencies: dependencies).endpoints,
         ParticipantConversationController(dependencies: dependencies).endpoints,
         ConfigurationAddressController(dependencies: dependencies).endpoints,
         ConversationWebhookController(dependencies: dependencies).endpoints,
+        ConversationRoleController(dependencies: dependencies).endpoints,
+        ConversationCredentialController(dependencies: dependencies).endpoints,
+        ConversationBindingController(dependencies: dependencies).endpoints,
+        ConversationUserController(dependencies: dependencies).endpoints,
+        UserConversationController(dependencies: dependencies).endpoints,
     ] {
         authenticated.addRoutes(conversations, atPath: "/conversations/v1")
     }
     authenticated.addRoutes(ContentController(dependencies: dependencies).endpoints, atPath: "/content/v1")
     authenticated.addRoutes(FlexChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(WebChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
+    authenticated.addRoutes(FlexConfigurationController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     for chat in [
         ChatServiceController(dependencies: dependencies).endpoints,
         ChatUserController(dependencies: dependencies).endpoints,
@@ -82,6 +93,11 @@ func buildRouter(configuration: ServerConfiguration, dependencies: ServerDepende
         ChatMemberController(dependencies: dependencies).endpoints,
         ChatMessageController(dependencies: dependencies).endpoints,
         ChatChannelWebhookController(dependencies: dependencies).endpoints,
+        ChatRoleController(dependencies: dependencies).endpoints,
+        ChatCredentialController(dependencies: dependencies).endpoints,
+        ChatBindingController(dependencies: dependencies).endpoints,
+        ChatInviteController(dependencies: dependencies).endpoints,
+        ChatUserChannelController(dependencies: dependencies).endpoints,
     ] {
         authenticated.addRoutes(chat, atPath: "/chat/v2")
     }

@@ -2,8 +2,8 @@ public import Foundation
 public import SwitchboardCore
 public import SwitchboardStorage
 
-/// Conversations' webhooks: each event is posted to the account's `Configuration/Webhooks` and to the
-/// conversation's scoped webhooks that filter for it, as outbox entries in the transaction of the change, so an
+/// Conversations' webhooks: each event is posted to the account's `Configuration/Webhooks`, to its service's
+/// `Configuration/Webhooks` and to the conversation's scoped webhooks that filter for it, as outbox entries in the transaction of the change, so an
 /// event is sent exactly when its change commits, and signed by the dispatcher as Twilio signs them.
 public struct ConversationEvents: Sendable {
     let session: any StorageSession
@@ -18,15 +18,19 @@ public struct ConversationEvents: Sendable {
     }
 
     /// Queues `event` (`onMessageAdded`, …) about `conversation` with its parameters, after `EventType`,
-    /// `AccountSid`, `ConversationSid` and `Source`.
+    /// `AccountSid`, `ChatServiceSid`, `ConversationSid` and `Source`, to the account's, the service's and the
+    /// conversation's webhooks that filter for it.
     public func record(_ event: String, conversation: Conversation, source: String = "API", parameters: [(String, String)]) async throws {
         var targets: [ConversationWebhook] = []
         if let account = try await session.conversationConfiguration.accountWebhook(accountSid: conversation.accountSid) {
             targets.append(account)
         }
+        let serviceSid = try await serviceSid(of: conversation)
+        if let serviceSid, let service = try await serviceWebhook(serviceSid: serviceSid, accountSid: conversation.accountSid) { targets.append(service) }
         targets += try await session.conversationConfiguration.webhooks(conversationSid: conversation.sid, accountSid: conversation.accountSid)
-        let pairs = [("EventType", event), ("AccountSid", conversation.accountSid), ("ConversationSid", conversation.sid),
-                     ("Source", source), ("RetryCount", "0")] + parameters
+        var pairs = [("EventType", event), ("AccountSid", conversation.accountSid)]
+        if let serviceSid { pairs.append(("ChatServiceSid", serviceSid)) }
+        pairs += [("ConversationSid", conversation.sid), ("Source", source), ("RetryCount", "0")] + parameters
         for webhook in targets where webhook.target == "webhook" {
             guard let url = webhook.url(for: event) else { continue }
             try await session.outbox.enqueue(.due(
@@ -34,6 +38,24 @@ public struct ConversationEvents: Sendable {
                                      purpose: "conversations-event")),
                 sid: sids.make(.outboxEntry), accountSid: conversation.accountSid, now: now))
         }
+    }
+
+    /// The conversation's service: the one it names, else the account's default (`nil` only for an account whose
+    /// Conversations were never configured, whose conversations all came from paths that know nothing of services).
+    func serviceSid(of conversation: Conversation) async throws -> String? {
+        if let stored = conversation.chatServiceSid { return stored }
+        return try await session.conversationConfiguration.accountConfiguration(accountSid: conversation.accountSid)?.defaultChatServiceSid
+    }
+
+    /// The service's `Configuration/Webhooks`, if set.
+    func serviceWebhook(serviceSid: String, accountSid: String) async throws -> ConversationWebhook? {
+        guard let configuration = try await session.conversationConfiguration.serviceConfiguration(serviceSid: serviceSid),
+              configuration.preWebhookUrl != nil || configuration.postWebhookUrl != nil
+        else { return nil }
+        return ConversationWebhook(
+            sid: serviceSid, accountSid: accountSid, conversationSid: nil, target: "webhook", url: configuration.postWebhookUrl,
+            preURL: configuration.preWebhookUrl, method: configuration.webhookMethod, filters: configuration.webhookFilters,
+            dateCreated: now, dateUpdated: now)
     }
 
     /// The parameters Twilio sends about a message.

@@ -2,6 +2,7 @@ public import Foundation
 public import SwitchboardCore
 public import SwitchboardStorage
 import SwitchboardDelivery
+import Logging
 
 /// What a message added to a conversation says, from whichever side wrote it.
 public struct ConversationPost: Sendable, Equatable {
@@ -33,6 +34,8 @@ public struct ConversationPost: Sendable, Equatable {
 /// Adds messages to conversations: the next index under the conversation's lock, and one channel message per
 /// participant reached through a binding, each queued for delivery in the same transaction.
 public struct ConversationPosting: Sendable {
+    /// Where agent messages that reach no customer are reported.
+    static let logger = Logger(label: "switchboard.relay")
     let sids: any SidGenerator
     let window: MessagingWindow
 
@@ -69,7 +72,7 @@ public struct ConversationPosting: Sendable {
         guard let body, !body.isEmpty else {
             throw TwilioError(code: 50005, message: "Message must have a Body or a ContentSid", httpStatus: 400)
         }
-        let message = ConversationMessage(
+        var message = ConversationMessage(
             sid: sids.make(.conversationMessage), accountSid: accountSid, conversationSid: conversationSid,
             index: conversation.nextMessageIndex, author: post.author ?? author?.identity ?? author?.binding?.address ?? "system",
             body: body, attributes: attributes, participantSid: author?.sid, contentSid: contentSid,
@@ -82,6 +85,16 @@ public struct ConversationPosting: Sendable {
             try window.check(channel: binding.channel, lastInbound: recipient.lastInboundAt,
                              usesApprovedTemplate: template?.approvalStatus == .approved, now: now)
             deliveries.append(try outbound(message, over: binding, template: template, now: now))
+        }
+        if deliveries.isEmpty, author?.binding == nil,
+           let channel = try await session.interactions.channel(conversationSid: conversationSid, accountSid: accountSid) {
+            // A Flex interaction's conversation whose customer left: the agent's words would reach nobody, so the
+            // message says so (its attributes and `onMessageAdded` carry the failure) and the server logs it.
+            let failure = UndeliverableRelay.noCustomerParticipant(conversationSid)
+            Self.logger.warning("Relay: agent message not delivered", metadata: [
+                "message_sid": "\(message.sid)", "conversation": "\(conversationSid)", "interaction_channel": "\(channel.sid)",
+                "account": "\(accountSid)", "error_code": "\(failure.errorCode)", "reason": "\(failure.reason)"])
+            message.attributes = failure.stamped(message.attributes)
         }
         try await session.conversations.insertMessage(message)
         for delivery in deliveries { try await OutboundMessages.queue(delivery, in: session, sids: sids, now: now) }

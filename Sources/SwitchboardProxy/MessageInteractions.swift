@@ -2,6 +2,7 @@ public import Foundation
 public import SwitchboardCore
 public import SwitchboardStorage
 import SwitchboardDelivery
+import Logging
 
 /// A message the API sends to one participant through Proxy (`POST …/Participants/{Sid}/MessageInteractions`):
 /// to a phone participant from its proxy identifier, or into a chat channel participant.
@@ -13,6 +14,16 @@ public enum MessageInteractions {
         guard session.isOpen else { throw ProxyRules.sessionClosed }
         guard let body, !body.isEmpty else { throw TwilioError.missingParameter("Body") }
         let interactionSid = sids.make(.proxyInteraction)
+        if participant.isChatChannel, try await storage.chatChannels.find(sid: participant.identifier, accountSid: participant.accountSid) == nil {
+            // The participant's chat channel is gone: nothing can carry the message, which must not go out as an SMS
+            // to a `CH…` address either, so the request fails and the server logs why.
+            let failure = UndeliverableRelay.noCustomerParticipant(session.sid)
+            ProxyRelay.logger.warning("Relay: message interaction not delivered", metadata: [
+                "session": "\(session.sid)", "participant": "\(participant.sid)", "error_code": "\(failure.errorCode)",
+                "reason": "chat channel \(participant.identifier) does not exist"])
+            throw TwilioError(code: failure.errorCode, message: "Participant \(participant.sid)'s chat channel \(participant.identifier) no longer exists; "
+                              + "the message cannot be delivered", httpStatus: 400)
+        }
         let resourceSid: String, status: String, type: String
         if participant.isChatChannel, let channel = try await storage.chatChannels.find(sid: participant.identifier, accountSid: participant.accountSid) {
             let message = try ChatRules.message(body: body, from: nil, attributes: nil, sid: sids.make(.chatMessage), channel: channel,

@@ -4,6 +4,7 @@ public import SwitchboardStorage
 public import SwitchboardDelivery
 public import SwitchboardRouting
 import Synchronization
+import Logging
 
 /// Customer to agent: an inbound message to a pool number is threaded by (customer address, proxy number) to the
 /// open session and posted in the session's chat channel as a message from the customer. When that channel has no
@@ -39,7 +40,14 @@ public final class ProxyInboundRoute: InboundMessageRoute {
               let channel = try await storage.chatChannels.find(sid: chatParticipant.identifier, accountSid: message.accountSid)
         else {
             // A session between two phones is relayed phone to phone.
-            guard let other = participants.first(where: { $0.sid != customer.sid }) else { return false }
+            guard let other = participants.first(where: { $0.sid != customer.sid && !$0.isChatChannel }) else {
+                // The session's other side is gone (its chat channel deleted, or never added): nothing here can carry
+                // the customer's words, so other routes may take the message, and the server says why.
+                ProxyRelay.logger.warning("Relay: customer message reaches no participant of its Proxy session", metadata: [
+                    "message_sid": "\(message.sid)", "session": "\(session.sid)", "participant": "\(customer.sid)",
+                    "error_code": "\(UndeliverableRelay.noCustomerParticipant(session.sid).errorCode)"])
+                return false
+            }
             try await relayToPhone(message, session: session, from: customer, to: other, storage: storage, now: now)
             return true
         }

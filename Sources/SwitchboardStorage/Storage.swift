@@ -45,6 +45,8 @@ public protocol StorageSession: Sendable {
     var sandbox: any SandboxRepository { get }
     /// Conversations with their participants and messages.
     var conversations: any ConversationRepository { get }
+    /// The conversations Conversations users take part in, with their read state.
+    var userConversations: any UserConversationRepository { get }
     /// Flex interactions with their channels and tasks.
     var interactions: any InteractionRepository { get }
     /// Content templates.
@@ -65,6 +67,12 @@ public protocol StorageSession: Sendable {
     var chatMessages: any ChatMessageRepository { get }
     /// Webhooks of chat channels.
     var chatWebhooks: any ChatWebhookRepository { get }
+    /// Roles of Chat and Conversations services.
+    var chatRoles: any ChatRoleRepository { get }
+    /// Invites to chat channels.
+    var chatInvites: any ChatInviteRepository { get }
+    /// Push-notification credentials of Chat and Conversations.
+    var pushCredentials: any PushCredentialRepository { get }
     /// Proxy Services.
     var proxyServices: any ProxyServiceRepository { get }
     /// Proxy Services' number pools.
@@ -77,4 +85,6 @@ public protocol StorageSession: Sendable {
     var proxyInteractions: any ProxyInteractionRepository { get }
     /// Flex Channels.
     var flexChannels: any FlexChannelRepository { get }
+    /// Each account's Flex configuration.
+    var flexConfigurations: any FlexConfigurationRepository { get }
 }

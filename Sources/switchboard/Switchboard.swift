@@ -8,7 +8,7 @@ struct Switchboard: AsyncParsableCommand {
         commandName: "switchboard",
         abstract: "A self-hosted contact-center messaging server that speaks Twilio Flex's REST API.",
         version: SwitchboardVersion.current,
-        subcommands: [ServeCommand.self, MigrateCommand.self, AgentTokenCommand.self],
+        subcommands: [ServeCommand.self, MigrateCommand.self, AgentTokenCommand.self, RoutesCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -2,6 +2,7 @@
 
 import re
 
+import jsonschema
 import requests
 
 ERROR_KEYS = {"code", "message", "more_info", "status"}
@@ -40,3 +41,11 @@ def assert_rfc2822_dates(resource: dict) -> None:
     """Assert date_created / date_updated are RFC 2822 like Thu, 30 Jul 2015 20:00:00 +0000."""
     for key in ("date_created", "date_updated"):
         assert RFC_2822.match(resource[key] or ""), f"{key}={resource[key]!r} is not RFC 2822"
+
+
+def assert_shape(body: dict, schema: dict) -> None:
+    """Exactly the schema's properties, valid against it, and ISO 8601 dates where it has them."""
+    assert set(body) == set(schema["properties"]), sorted(set(body) ^ set(schema["properties"]))
+    jsonschema.validate(body, schema)
+    if "date_created" in body:
+        assert_iso_dates(body)

@@ -8,7 +8,7 @@ import pytest
 from twilio.rest import Client
 
 from factories import fake_sid, random_auth_token, unique_name
-from openapi_schema import component, load_spec
+from openapi_schema import component, load_spec, to_json_schema
 from raw_http import RawApi, accounts_path
 from server_process import STOP_TIMEOUT_S, ServerProcess, clean_env, find_binary
 from shared_data import SHARED_DIR
@@ -140,6 +140,21 @@ def openapi_component(shared_dir):
         if file_name not in specs:
             specs[file_name] = load_spec(shared_dir / "twilio-oai" / file_name)
         return component(specs[file_name], name)
+
+    return get
+
+
+@pytest.fixture(scope="session")
+def openapi_answer(shared_dir):
+    """A function (file name, path, method="get", status="200") -> the schema of that answer, as JSON Schema."""
+    specs = {}
+
+    def get(file_name: str, path: str, method: str = "get", status: str = "200") -> dict:
+        """Load twilio-oai/<file_name> once and convert one operation's answer schema."""
+        if file_name not in specs:
+            specs[file_name] = load_spec(shared_dir / "twilio-oai" / file_name)
+        spec = specs[file_name]
+        return to_json_schema(spec["paths"][path][method]["responses"][status]["content"]["application/json"]["schema"], spec)
 
     return get
 

@@ -1,7 +1,6 @@
 """One request must never take the server down: client numbers that meet arithmetic, raw bytes, forwarded
 headers, methods the route does not take, and old dates."""
 
-import socket
 
 import pytest
 import requests

@@ -7,7 +7,7 @@ import pytest
 
 from polling import eventually
 from sandbox import handset
-from seed_000 import CUSTOMER_IN_SAMPLES, ContactCenter, block, make_runner, seed_text
+from seed_000 import ContactCenter, block, make_runner, seed_text
 
 FLOW_SAMPLE = "client.flex_api.v1.flex_flow.create("
 CHANNEL_WITH_TASK_SAMPLE = 'chat_friendly_name="Outbound Chat with John"'

@@ -4,7 +4,6 @@ import json
 import time
 
 import jsonschema
-import pytest
 
 from assertions import assert_error, assert_iso_dates
 from factories import unique_name

@@ -2,10 +2,9 @@
 
 import json
 
-import jsonschema
 import pytest
 
-from assertions import assert_error, assert_iso_dates
+from assertions import assert_error, assert_shape
 from factories import unique_name
 
 WORKSPACES = "/taskrouter/v1/Workspaces"
@@ -26,13 +25,6 @@ def tr(client, workspace):
 def schema_of(openapi_component, name):
     """A TaskRouter component schema."""
     return openapi_component("twilio_taskrouter_v1.json", name)
-
-
-def assert_shape(resource: dict, schema: dict) -> None:
-    """Exactly the schema's properties, schema-valid, ISO 8601 dates."""
-    assert set(resource) == set(schema["properties"]), sorted(set(resource) ^ set(schema["properties"]))
-    jsonschema.validate(resource, schema)
-    assert_iso_dates(resource)
 
 
 def test_queue_workflow_worker_and_channel_json_match_the_openapi_schemas(raw, workspace, openapi_component):

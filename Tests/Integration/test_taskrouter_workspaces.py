@@ -1,10 +1,9 @@
 """TaskRouter Workspaces, Activities and TaskChannels through the official library, shaped as Twilio's schemas."""
 
-import jsonschema
 import pytest
 from twilio.base.exceptions import TwilioRestException
 
-from assertions import assert_error, assert_iso_dates
+from assertions import assert_error, assert_shape
 from factories import unique_name
 from raw_http import RawApi
 
@@ -17,13 +16,6 @@ DEFAULT_CHANNELS = ["default", "voice", "chat", "sms", "video", "email"]
 def schema(openapi_component):
     """A TaskRouter component schema by name."""
     return lambda name: openapi_component("twilio_taskrouter_v1.json", name)
-
-
-def assert_shape(resource: dict, schema: dict) -> None:
-    """Exactly the schema's properties, schema-valid, ISO 8601 dates."""
-    assert set(resource) == set(schema["properties"]), sorted(set(resource) ^ set(schema["properties"]))
-    jsonschema.validate(resource, schema)
-    assert_iso_dates(resource)
 
 
 def test_a_new_workspace_has_twilios_default_activities_and_task_channels(client):

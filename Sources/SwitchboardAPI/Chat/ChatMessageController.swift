@@ -36,9 +36,10 @@ public struct ChatMessageController: Sendable {
                 body: form.string("Body"), from: form.string("From"), attributes: form.string("Attributes"), sid: sid, channel: channel,
                 index: try await session.chatMessages.nextIndex(channelSid: channel.sid), now: now)
             try await session.chatMessages.insert(message)
-            try await ChatEvents.record("onMessageSent", channel: channel, message: message, storage: session, sids: sids, now: now)
-            try await ProxyRelay.relay(message, in: channel, storage: session, sids: sids, now: now)
-            return message
+            // Relayed first, so that a relay that could not deliver is already in the attributes `onMessageSent` carries.
+            let relayed = try await ProxyRelay.relay(message, in: channel, storage: session, sids: sids, now: now)
+            try await ChatEvents.record("onMessageSent", channel: channel, message: relayed, storage: session, sids: sids, now: now)
+            return relayed
         }
         return JSONResponse.make(ChatMessageRepresentation.json(message, baseURL: context.domainBaseURL), status: .created)
     }

@@ -20,6 +20,15 @@ enum ChatScope {
         throw context.notFound
     }
 
+    /// The user named by `{sid}` (or another parameter): its SID or, as Twilio allows, its identity.
+    static func user(_ context: SwitchboardRequestContext, session: any StorageSession, parameter: String = "sid") async throws -> ChatUser {
+        let service = try await service(context, session: session)
+        let key = try context.parameters.require(parameter)
+        if let user = try await session.chatUsers.find(sid: key, serviceSid: service.sid) { return user }
+        if let user = try await session.chatUsers.find(identity: key, serviceSid: service.sid) { return user }
+        throw context.notFound
+    }
+
     static func serviceURL(_ serviceSid: String, baseURL: String) -> String { baseURL + "/v2/Services/" + serviceSid }
 
     static func channelURL(_ channel: ChatChannel, baseURL: String) -> String {

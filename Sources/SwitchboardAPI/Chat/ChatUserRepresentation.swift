@@ -2,7 +2,8 @@ import SwitchboardCore
 
 /// The JSON of a Chat User, with the properties of `chat.v2.service.user`.
 enum ChatUserRepresentation {
-    static func json(_ user: ChatUser, joinedChannels: Int, baseURL: String) -> JSONValue {
+    /// `service` is the user's, for the role of a user stored without one (its default service role).
+    static func json(_ user: ChatUser, service: ChatService, joinedChannels: Int, baseURL: String) -> JSONValue {
         let url = ChatScope.serviceURL(user.serviceSid, baseURL: baseURL) + "/Users/" + user.sid
         return .object([
             ("sid", .string(user.sid)),
@@ -10,7 +11,7 @@ enum ChatUserRepresentation {
             ("service_sid", .string(user.serviceSid)),
             ("attributes", .string(user.attributes)),
             ("friendly_name", .string(user.friendlyName)),
-            ("role_sid", .null),
+            ("role_sid", .string(user.roleSid ?? service.defaultServiceRoleSid)),
             ("identity", .string(user.identity)),
             ("is_online", .null),
             ("is_notifiable", .null),

@@ -2,8 +2,9 @@ public import Hummingbird
 import SwitchboardCore
 import SwitchboardStorage
 
-/// `/v1/Content` on `content`: templates, with JSON bodies as Twilio's Content API takes them, and their WhatsApp
-/// approval requests, which the sandbox decides at once.
+/// `/v1/Content` on `content`: templates, with JSON bodies as Twilio's Content API takes them, their WhatsApp
+/// approval requests, which the sandbox decides at once, and the lists of `/v1/ContentAndApprovals` and
+/// `/v1/LegacyContent`.
 public struct ContentController: Sendable {
     let dependencies: ServerDependencies
 
@@ -18,9 +19,12 @@ public struct ContentController: Sendable {
         routes.post("Content", use: create)
         routes.get("Content", use: list)
         routes.get("Content/:sid", use: fetch)
+        routes.put("Content/:sid", use: update)
         routes.delete("Content/:sid", use: delete)
         routes.post("Content/:sid/ApprovalRequests/whatsapp", use: submit)
         routes.get("Content/:sid/ApprovalRequests", use: approval)
+        routes.get("ContentAndApprovals", use: listWithApprovals)
+        routes.get("LegacyContent", use: legacyList)
         return routes
     }
 
@@ -45,6 +49,40 @@ public struct ContentController: Sendable {
     @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let template = try await dependencies.storage.read { try await Self.template(context, session: $0) }
         return JSONResponse.make(ContentRepresentation.json(template, baseURL: context.domainBaseURL))
+    }
+
+    /// Twilio's `PUT`, with the whole new `types`; only a template never submitted for approval may change.
+    @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let body = try await Self.jsonBody(request, context: context)
+        let now = dependencies.time.now()
+        let template = try await dependencies.storage.write { session in
+            let updated = try ContentRules.update(try await Self.template(context, session: session), json: body, now: now)
+            try await session.contents.update(updated)
+            return updated
+        }
+        return JSONResponse.make(ContentRepresentation.json(template, baseURL: context.domainBaseURL))
+    }
+
+    /// Each template with its WhatsApp approval request, as the Content Template Builder lists them.
+    @Sendable func listWithApprovals(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let page = try request.pageRequest()
+        let accountSid = try context.requirePrincipal().account.sid
+        let rows = try await dependencies.storage.read { try await $0.contents.list(accountSid: accountSid, page: page) }
+        let baseURL = context.domainBaseURL
+        return JSONResponse.make(ListEnvelope.v1(key: "contents", page: rows, request: page, listURL: baseURL + "/v1/ContentAndApprovals", filters: []) {
+            ContentRepresentation.withApprovals($0)
+        })
+    }
+
+    /// Templates of Twilio's legacy WhatsApp template system, from before the Content API. Switchboard never had that
+    /// system, so no account has any: the answer is Twilio's empty page, not a stand-in for something missing.
+    @Sendable func legacyList(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let page = try request.pageRequest()
+        _ = try context.requirePrincipal()
+        let none = Page<ContentTemplate>(items: [], next: nil, previous: nil)
+        return JSONResponse.make(ListEnvelope.v1(key: "contents", page: none, request: page, listURL: context.domainBaseURL + "/v1/LegacyContent", filters: []) {
+            ContentRepresentation.json($0, baseURL: context.domainBaseURL)
+        })
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {

@@ -44,6 +44,30 @@ enum ContentRepresentation {
         ])
     }
 
+    /// A template in `GET /v1/ContentAndApprovals` (`content.v1.content_and_approvals`): no links, and its WhatsApp
+    /// approval request inline, whose name, category and type stay empty until it is submitted.
+    static func withApprovals(_ template: ContentTemplate) -> JSONValue {
+        let submitted = template.approvalStatus != .unsubmitted
+        return .object([
+            ("date_created", .string(WireDate.iso8601(template.dateCreated))),
+            ("date_updated", .string(WireDate.iso8601(template.dateUpdated))),
+            ("sid", .string(template.sid)),
+            ("account_sid", .string(template.accountSid)),
+            ("friendly_name", .string(template.friendlyName)),
+            ("language", .string(template.language)),
+            ("variables", JSONValue.from(jsonText: template.variables)),
+            ("types", JSONValue.from(jsonText: template.types)),
+            ("approval_requests", .object([
+                ("name", .string(template.approvalName ?? "")),
+                ("category", .string(template.approvalCategory ?? "")),
+                ("content_type", .string(submitted ? primaryType(template) : "")),
+                ("status", .string(template.approvalStatus.rawValue)),
+                ("rejection_reason", .string(template.rejectionReason)),
+                ("allow_category_change", .bool(true)),
+            ])),
+        ])
+    }
+
     static func primaryType(_ template: ContentTemplate) -> String {
         guard let types = try? AttributeValue.parse(json: template.types), case .object(let members) = types else { return "" }
         return members.keys.sorted().first ?? ""

@@ -1,9 +1,11 @@
+import Foundation
 public import Hummingbird
 import SwitchboardConversations
 import SwitchboardCore
 import SwitchboardStorage
 
-/// `/v1/Conversations` on `conversations`: create, fetch, list, update (closing frees the bindings) and delete.
+/// `/v1/Conversations` (the default service's) and `/v1/Services/{ChatServiceSid}/Conversations` on `conversations`:
+/// create, fetch, list, update (closing frees the bindings) and delete.
 public struct ConversationController: Sendable {
     let dependencies: ServerDependencies
 
@@ -15,32 +17,59 @@ public struct ConversationController: Sendable {
     /// The routes, relative to the domain's `/v1`.
     public var endpoints: RouteCollection<SwitchboardRequestContext> {
         let routes = RouteCollection(context: SwitchboardRequestContext.self)
-        routes.post("Conversations", use: create)
-        routes.get("Conversations", use: list)
-        routes.get("Conversations/:conversationSid", use: fetch)
-        routes.post("Conversations/:conversationSid", use: update)
-        routes.delete("Conversations/:conversationSid", use: delete)
+        for prefix in ConversationServiceScope.routePrefixes {
+            routes.post(RouterPath(prefix + "Conversations"), use: create)
+            routes.get(RouterPath(prefix + "Conversations"), use: list)
+            routes.get(RouterPath(prefix + "Conversations/:conversationSid"), use: fetch)
+            routes.post(RouterPath(prefix + "Conversations/:conversationSid"), use: update)
+            routes.delete(RouterPath(prefix + "Conversations/:conversationSid"), use: delete)
+        }
         return routes
     }
 
     @Sendable func create(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
-        let changes = Self.changes(from: try await request.formParameters(context: context))
+        let form = try await request.formParameters(context: context)
+        let changes = Self.changes(from: form)
+        let dates = try Self.dates(from: form)
         let accountSid = try context.requirePrincipal().account.sid
-        let conversation = try ConversationRules.create(changes, sid: dependencies.sids.make(.conversation), accountSid: accountSid, now: dependencies.time.now())
-        let (sids, now) = (dependencies.sids, conversation.dateCreated)
-        try await dependencies.storage.write { session in
-            try await Self.checkUniqueName(conversation, in: session)
-            try await session.conversations.insert(conversation)
-            try await ConversationEvents(session: session, sids: sids, now: now).record(
-                "onConversationAdded", conversation: conversation, parameters: ConversationEvents.conversationParameters(conversation))
+        let (sids, now) = (dependencies.sids, dependencies.time.now())
+        let sid = sids.make(.conversation)
+        let (scope, conversation) = try await dependencies.storage.write { session in
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            let conversation = try await Self.open(changes, dates: dates, sid: sid, accountSid: accountSid, scope: scope, in: session, sids: sids, now: now)
+            return (scope, conversation)
         }
-        return JSONResponse.make(ConversationRepresentation.json(conversation, baseURL: context.domainBaseURL), status: .created)
+        return JSONResponse.make(ConversationRepresentation.json(conversation, scope: scope, baseURL: context.domainBaseURL), status: .created)
+    }
+
+    /// `DateCreated` and `DateUpdated`, which a client importing history may set.
+    static func dates(from form: FormParameters) throws(TwilioError) -> (created: Date?, updated: Date?) {
+        (try ConversationMessageController.date(form, "DateCreated"), try ConversationMessageController.date(form, "DateUpdated"))
+    }
+
+    /// Stores a new conversation in the scope's service, with the account's default timers where `changes` set none,
+    /// and records `onConversationAdded`.
+    static func open(_ changes: ConversationChanges, dates: (created: Date?, updated: Date?), sid: String, accountSid: String,
+                     scope: ConversationServiceScope, in session: any StorageSession, sids: any SidGenerator, now: Date) async throws -> Conversation {
+        var changes = changes
+        if changes.timerInactive == nil { changes.timerInactive = scope.configuration.defaultInactiveTimer }
+        if changes.timerClosed == nil { changes.timerClosed = scope.configuration.defaultClosedTimer }
+        var conversation = try ConversationRules.create(changes, sid: sid, accountSid: accountSid, now: now)
+        conversation.chatServiceSid = scope.conversations.storedServiceSid
+        if let created = dates.created { conversation.dateCreated = created }
+        conversation.dateUpdated = dates.updated ?? dates.created ?? conversation.dateUpdated
+        try await checkUniqueName(conversation, scope: scope, in: session)
+        try await session.conversations.insert(conversation)
+        try await ConversationEvents(session: session, sids: sids, now: now).record(
+            "onConversationAdded", conversation: conversation, parameters: ConversationEvents.conversationParameters(conversation))
+        return conversation
     }
 
     @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let conversation = try await dependencies.storage.read { try await Self.conversation(context, session: $0) }
-        return JSONResponse.make(ConversationRepresentation.json(conversation, baseURL: context.domainBaseURL))
+        let scope = try await ConversationServiceScope.resolve(context, dependencies: dependencies)
+        let conversation = try await dependencies.storage.read { try await Self.conversation(context, scope: scope, session: $0) }
+        return JSONResponse.make(ConversationRepresentation.json(conversation, scope: scope, baseURL: context.domainBaseURL))
     }
 
     @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
@@ -53,12 +82,15 @@ public struct ConversationController: Sendable {
             state = parsed
         }
         let filterState = state
-        let rows = try await dependencies.storage.read { try await $0.conversations.list(accountSid: accountSid, state: filterState, page: page) }
+        let scope = try await ConversationServiceScope.resolve(context, dependencies: dependencies)
+        let rows = try await dependencies.storage.read {
+            try await $0.conversations.list(accountSid: accountSid, service: scope.conversations, state: filterState, page: page)
+        }
         let baseURL = context.domainBaseURL
         return JSONResponse.make(ListEnvelope.v1(
-            key: "conversations", page: rows, request: page, listURL: baseURL + "/v1/Conversations",
+            key: "conversations", page: rows, request: page, listURL: scope.root(baseURL: baseURL) + "/Conversations",
             filters: state.map { [("State", $0.rawValue)] } ?? []
-        ) { ConversationRepresentation.json($0, baseURL: baseURL) })
+        ) { ConversationRepresentation.json($0, scope: scope, baseURL: baseURL) })
     }
 
     /// Closing a conversation that carries an interaction channel closes the channel and ends its tasks too.
@@ -67,10 +99,11 @@ public struct ConversationController: Sendable {
         let changes = Self.changes(from: try await request.formParameters(context: context))
         let now = dependencies.time.now()
         let sids = dependencies.sids
-        let (conversation, followUps) = try await dependencies.storage.write { session -> (Conversation, [TaskFollowUp]) in
-            let existing = try await Self.conversation(context, session: session)
+        let (scope, conversation, followUps) = try await dependencies.storage.write { session -> (ConversationServiceScope, Conversation, [TaskFollowUp]) in
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            let existing = try await Self.conversation(context, scope: scope, session: session)
             let updated = try ConversationRules.update(existing, with: changes, now: now)
-            if updated.uniqueName != existing.uniqueName { try await Self.checkUniqueName(updated, in: session) }
+            if updated.uniqueName != existing.uniqueName { try await Self.checkUniqueName(updated, scope: scope, in: session) }
             try await session.conversations.update(updated)
             let events = ConversationEvents(session: session, sids: sids, now: now)
             try await events.record("onConversationUpdated", conversation: updated, parameters: ConversationEvents.conversationParameters(updated))
@@ -81,12 +114,12 @@ public struct ConversationController: Sendable {
             guard updated.state == .closed, existing.state != .closed,
                   let channel = try await session.interactions.channel(conversationSid: updated.sid, accountSid: updated.accountSid),
                   channel.status != .closed
-            else { return (updated, []) }
+            else { return (scope, updated, []) }
             let (_, followUps) = try await InteractionChannelStatusChange.apply(.closed, routingStatus: nil, to: channel, in: session, now: now)
-            return (updated, followUps)
+            return (scope, updated, followUps)
         }
         try await TaskFollowUp.apply(followUps, through: dependencies.routing)
-        return JSONResponse.make(ConversationRepresentation.json(conversation, baseURL: context.domainBaseURL))
+        return JSONResponse.make(ConversationRepresentation.json(conversation, scope: scope, baseURL: context.domainBaseURL))
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
@@ -94,7 +127,8 @@ public struct ConversationController: Sendable {
         let notFound = context.notFound
         let (sids, now) = (dependencies.sids, dependencies.time.now())
         try await dependencies.storage.write { session in
-            let conversation = try await Self.conversation(context, session: session)
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            let conversation = try await Self.conversation(context, scope: scope, session: session)
             // Scoped webhooks go with the conversation, so the event is queued while they can still be read.
             try await ConversationEvents(session: session, sids: sids, now: now).record(
                 "onConversationRemoved", conversation: conversation, parameters: ConversationEvents.conversationParameters(conversation))
@@ -103,18 +137,20 @@ public struct ConversationController: Sendable {
         return JSONResponse.noContent()
     }
 
-    /// The conversation the path names by SID or unique name.
-    static func conversation(_ context: SwitchboardRequestContext, session: any StorageSession, parameter: String = "conversationSid") async throws -> Conversation {
+    /// The conversation the path names by SID or unique name, in the scope's service.
+    static func conversation(_ context: SwitchboardRequestContext, scope: ConversationServiceScope, session: any StorageSession,
+                             parameter: String = "conversationSid") async throws -> Conversation {
         let key = try context.parameters.require(parameter)
-        let accountSid = try context.requirePrincipal().account.sid
-        guard let conversation = try await session.conversations.find(sidOrUniqueName: key, accountSid: accountSid) else { throw context.notFound }
+        guard let conversation = try await session.conversations.find(sidOrUniqueName: key, accountSid: scope.service.accountSid, service: scope.conversations) else {
+            throw context.notFound
+        }
         return conversation
     }
 
-    /// Twilio's 50353: unique names are unique in the account.
-    static func checkUniqueName(_ conversation: Conversation, in session: any StorageSession) async throws {
+    /// Twilio's 50353: unique names are unique in the service.
+    static func checkUniqueName(_ conversation: Conversation, scope: ConversationServiceScope, in session: any StorageSession) async throws {
         guard let name = conversation.uniqueName,
-              let other = try await session.conversations.find(sidOrUniqueName: name, accountSid: conversation.accountSid),
+              let other = try await session.conversations.find(sidOrUniqueName: name, accountSid: conversation.accountSid, service: scope.conversations),
               other.sid != conversation.sid
         else { return }
         throw TwilioError(code: 50353, message: "Conversation with provided unique name already exists", httpStatus: 409)

@@ -3,7 +3,8 @@ import SwitchboardConversations
 import SwitchboardCore
 import SwitchboardStorage
 
-/// `/v1/Conversations/{ConversationSid}/Participants` on `conversations`: by `Identity` or by `MessagingBinding`.
+/// `/v1/Conversations/{ConversationSid}/Participants` and its twin under `/v1/Services/{ChatServiceSid}` on
+/// `conversations`: by `Identity` or by `MessagingBinding`.
 public struct ConversationParticipantController: Sendable {
     let dependencies: ServerDependencies
 
@@ -15,11 +16,13 @@ public struct ConversationParticipantController: Sendable {
     /// The routes, relative to the domain's `/v1`.
     public var endpoints: RouteCollection<SwitchboardRequestContext> {
         let routes = RouteCollection(context: SwitchboardRequestContext.self)
-        routes.post("Conversations/:conversationSid/Participants", use: create)
-        routes.get("Conversations/:conversationSid/Participants", use: list)
-        routes.get("Conversations/:conversationSid/Participants/:sid", use: fetch)
-        routes.post("Conversations/:conversationSid/Participants/:sid", use: update)
-        routes.delete("Conversations/:conversationSid/Participants/:sid", use: delete)
+        for prefix in ConversationServiceScope.routePrefixes {
+            routes.post(RouterPath(prefix + "Conversations/:conversationSid/Participants"), use: create)
+            routes.get(RouterPath(prefix + "Conversations/:conversationSid/Participants"), use: list)
+            routes.get(RouterPath(prefix + "Conversations/:conversationSid/Participants/:sid"), use: fetch)
+            routes.post(RouterPath(prefix + "Conversations/:conversationSid/Participants/:sid"), use: update)
+            routes.delete(RouterPath(prefix + "Conversations/:conversationSid/Participants/:sid"), use: delete)
+        }
         return routes
     }
 
@@ -30,8 +33,9 @@ public struct ConversationParticipantController: Sendable {
         let now = dependencies.time.now()
         let sids = dependencies.sids
         let sid = sids.make(.conversationParticipant)
-        let participant = try await dependencies.storage.write { session in
-            let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+        let (scope, participant) = try await dependencies.storage.write { session in
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            let conversation = try await ConversationController.conversation(context, scope: scope, session: session)
             let participant = try ConversationRules.makeParticipant(
                 identity: form.string("Identity"), address: form.string("MessagingBinding.Address"),
                 proxyAddress: form.string("MessagingBinding.ProxyAddress"), attributes: form.string("Attributes"),
@@ -43,36 +47,40 @@ public struct ConversationParticipantController: Sendable {
             try await OpenBindings.add(participant, in: session)
             try await ConversationEvents(session: session, sids: sids, now: now).record(
                 "onParticipantAdded", conversation: conversation, parameters: ConversationEvents.participantParameters(participant))
-            return participant
+            return (scope, participant)
         }
-        return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, baseURL: context.domainBaseURL), status: .created)
+        return JSONResponse.make(ConversationRepresentation.participant(
+            participant, window: dependencies.messagingWindow, scope: scope, baseURL: context.domainBaseURL), status: .created)
     }
 
     @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let page = try request.pageRequest()
+        let scope = try await ConversationServiceScope.resolve(context, dependencies: dependencies)
         let (conversation, rows) = try await dependencies.storage.read { session in
-            let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+            let conversation = try await ConversationController.conversation(context, scope: scope, session: session)
             return (conversation, try await session.conversations.listParticipants(conversationSid: conversation.sid, accountSid: conversation.accountSid, page: page))
         }
         let baseURL = context.domainBaseURL
         let window = dependencies.messagingWindow
         return JSONResponse.make(ListEnvelope.v1(
-            key: "participants", page: rows, request: page, listURL: baseURL + "/v1/Conversations/\(conversation.sid)/Participants", filters: []
-        ) { ConversationRepresentation.participant($0, window: window, baseURL: baseURL) })
+            key: "participants", page: rows, request: page, listURL: scope.root(baseURL: baseURL) + "/Conversations/\(conversation.sid)/Participants", filters: []
+        ) { ConversationRepresentation.participant($0, window: window, scope: scope, baseURL: baseURL) })
     }
 
     @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let participant = try await dependencies.storage.read { try await Self.participant(context, session: $0) }
-        return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, baseURL: context.domainBaseURL))
+        let scope = try await ConversationServiceScope.resolve(context, dependencies: dependencies)
+        let participant = try await dependencies.storage.read { try await Self.participant(context, scope: scope, session: $0) }
+        return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, scope: scope, baseURL: context.domainBaseURL))
     }
 
     /// `Attributes` and `Identity` may change; a binding is fixed for the participant's life.
     @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formParameters(context: context)
-        let now = dependencies.time.now()
-        let participant = try await dependencies.storage.write { session in
-            var participant = try await Self.participant(context, session: session)
+        let (sids, now) = (dependencies.sids, dependencies.time.now())
+        let (scope, participant) = try await dependencies.storage.write { session in
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            var participant = try await Self.participant(context, scope: scope, session: session)
             if let attributes = form.string("Attributes") {
                 try AttributeValue.checkAttributes(attributes)
                 participant.attributes = attributes
@@ -80,15 +88,17 @@ public struct ConversationParticipantController: Sendable {
             if let identity = form.string("Identity"), participant.binding == nil { participant.identity = identity }
             participant.dateUpdated = now
             try await session.conversations.updateParticipant(participant)
-            return participant
+            return (scope, participant)
         }
-        return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, baseURL: context.domainBaseURL))
+        return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, scope: scope, baseURL: context.domainBaseURL))
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let notFound = context.notFound
+        let (sids, now) = (dependencies.sids, dependencies.time.now())
         try await dependencies.storage.write { session in
-            let participant = try await Self.participant(context, session: session)
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            let participant = try await Self.participant(context, scope: scope, session: session)
             guard try await session.conversations.deleteParticipant(
                 sid: participant.sid, conversationSid: participant.conversationSid, accountSid: participant.accountSid) else { throw notFound }
         }
@@ -96,8 +106,8 @@ public struct ConversationParticipantController: Sendable {
     }
 
     /// The participant the path names, by SID or identity.
-    static func participant(_ context: SwitchboardRequestContext, session: any StorageSession) async throws -> ConversationParticipant {
-        let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+    static func participant(_ context: SwitchboardRequestContext, scope: ConversationServiceScope, session: any StorageSession) async throws -> ConversationParticipant {
+        let conversation = try await ConversationController.conversation(context, scope: scope, session: session)
         let key = try context.parameters.require("sid")
         guard let participant = try await session.conversations.findParticipant(
             sidOrIdentity: key, conversationSid: conversation.sid, accountSid: conversation.accountSid) else { throw context.notFound }

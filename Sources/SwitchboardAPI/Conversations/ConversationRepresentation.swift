@@ -4,11 +4,17 @@ import SwitchboardCore
 /// The JSON of Conversations resources: `conversations.v1.conversation`, `…conversation_participant`,
 /// `…conversation_message`, `conversations.v1.participant_conversation`.
 enum ConversationRepresentation {
-    static func json(_ conversation: Conversation, baseURL: String) -> JSONValue {
-        let url = baseURL + "/v1/Conversations/" + conversation.sid
+    /// A conversation as the scope's routes show it: its service's SID, and URLs under the scope's root.
+    static func json(_ conversation: Conversation, scope: ConversationServiceScope, baseURL: String) -> JSONValue {
+        json(conversation, serviceSid: conversation.chatServiceSid ?? scope.sid, root: scope.root(baseURL: baseURL))
+    }
+
+    /// A conversation of the service `serviceSid`, its URL under `root` (`…/v1` or `…/v1/Services/IS…`).
+    static func json(_ conversation: Conversation, serviceSid: String, root: String) -> JSONValue {
+        let url = root + "/Conversations/" + conversation.sid
         return .object([
             ("account_sid", .string(conversation.accountSid)),
-            ("chat_service_sid", .null),
+            ("chat_service_sid", .string(serviceSid)),
             ("messaging_service_sid", .null),
             ("sid", .string(conversation.sid)),
             ("friendly_name", .string(conversation.friendlyName)),
@@ -28,6 +34,14 @@ enum ConversationRepresentation {
         ])
     }
 
+    /// The members every resource under a service path carries first: Twilio's service-scoped shapes add
+    /// `chat_service_sid` after `account_sid`.
+    static func owner(accountSid: String, scope: ConversationServiceScope?) -> [(String, JSONValue)] {
+        var members: [(String, JSONValue)] = [("account_sid", .string(accountSid))]
+        if let scope, scope.isNamedByPath { members.append(("chat_service_sid", .string(scope.sid))) }
+        return members
+    }
+
     static func timers(_ conversation: Conversation) -> JSONValue {
         var members: [(String, JSONValue)] = []
         if let inactive = conversation.dateInactive { members.append(("date_inactive", .string(WireDate.iso8601(inactive)))) }
@@ -37,9 +51,9 @@ enum ConversationRepresentation {
 
     /// A participant. A binding on WhatsApp or Messenger shows `window_closes_at`, when free text stops being
     /// deliverable (`null` until the customer has written): clients can tell before sending whether a template is needed.
-    static func participant(_ participant: ConversationParticipant, window: MessagingWindow, baseURL: String) -> JSONValue {
-        .object([
-            ("account_sid", .string(participant.accountSid)),
+    static func participant(_ participant: ConversationParticipant, window: MessagingWindow, scope: ConversationServiceScope, baseURL: String) -> JSONValue {
+        let url = scope.root(baseURL: baseURL) + "/Conversations/" + participant.conversationSid + "/Participants/" + participant.sid
+        return .object(owner(accountSid: participant.accountSid, scope: scope) + [
             ("conversation_sid", .string(participant.conversationSid)),
             ("sid", .string(participant.sid)),
             ("identity", .string(participant.identity)),
@@ -48,7 +62,7 @@ enum ConversationRepresentation {
             ("role_sid", .null),
             ("date_created", .string(WireDate.iso8601(participant.dateCreated))),
             ("date_updated", .string(WireDate.iso8601(participant.dateUpdated))),
-            ("url", .string(baseURL + "/v1/Conversations/" + participant.conversationSid + "/Participants/" + participant.sid)),
+            ("url", .string(url)),
             ("last_read_message_index", .null),
             ("last_read_timestamp", .null),
         ])
@@ -68,8 +82,14 @@ enum ConversationRepresentation {
         return .object(members)
     }
 
+    /// A message as the account-level routes show it, for callers outside a request's scope (the agent event stream).
     static func message(_ message: ConversationMessage, deliveries: [Message], baseURL: String) -> JSONValue {
-        let url = baseURL + "/v1/Conversations/" + message.conversationSid + "/Messages/" + message.sid
+        self.message(message, deliveries: deliveries, scope: nil, root: baseURL + "/v1")
+    }
+
+    /// A message, its URLs under `root`, with `chat_service_sid` when a service path named the scope.
+    static func message(_ message: ConversationMessage, deliveries: [Message], scope: ConversationServiceScope?, root: String) -> JSONValue {
+        let url = root + "/Conversations/" + message.conversationSid + "/Messages/" + message.sid
         var delivery: JSONValue = .null
         if !deliveries.isEmpty {
             let tally = DeliveryTally.of(deliveries.map(\.status))
@@ -82,8 +102,7 @@ enum ConversationRepresentation {
                 ("undelivered", .string(tally.word(tally.undelivered))),
             ])
         }
-        return .object([
-            ("account_sid", .string(message.accountSid)),
+        return .object(owner(accountSid: message.accountSid, scope: scope) + [
             ("conversation_sid", .string(message.conversationSid)),
             ("sid", .string(message.sid)),
             ("index", .int(message.index)),
@@ -106,9 +125,9 @@ enum ConversationRepresentation {
 
     /// A delivery receipt (`conversations.v1.conversation.conversation_message.conversation_message_receipt`):
     /// one channel message sent for a conversation message.
-    static func receipt(_ delivery: Message, message: ConversationMessage, participantSid: String?, baseURL: String) -> JSONValue {
-        .object([
-            ("account_sid", .string(delivery.accountSid)),
+    static func receipt(_ delivery: Message, message: ConversationMessage, participantSid: String?, scope: ConversationServiceScope, baseURL: String) -> JSONValue {
+        let url = scope.root(baseURL: baseURL) + "/Conversations/" + message.conversationSid + "/Messages/" + message.sid + "/Receipts/" + receiptSid(of: delivery)
+        return .object(owner(accountSid: delivery.accountSid, scope: scope) + [
             ("conversation_sid", .string(message.conversationSid)),
             ("sid", .string(receiptSid(of: delivery))),
             ("message_sid", .string(message.sid)),
@@ -118,7 +137,7 @@ enum ConversationRepresentation {
             ("error_code", .int(delivery.errorCode ?? 0)),
             ("date_created", .string(WireDate.iso8601(delivery.dateCreated))),
             ("date_updated", .string(WireDate.iso8601(delivery.dateUpdated))),
-            ("url", .string(baseURL + "/v1/Conversations/" + message.conversationSid + "/Messages/" + message.sid + "/Receipts/" + receiptSid(of: delivery))),
+            ("url", .string(url)),
         ])
     }
 

@@ -4,7 +4,7 @@ import SwitchboardCore
 import SwitchboardStorage
 
 /// `/v1/Configuration/Webhooks` (the account's event hooks) and `/v1/Conversations/{ConversationSid}/Webhooks`
-/// (scoped hooks) on `conversations`.
+/// with its twin under `/v1/Services/{ChatServiceSid}` (scoped hooks) on `conversations`.
 public struct ConversationWebhookController: Sendable {
     let dependencies: ServerDependencies
 
@@ -18,11 +18,13 @@ public struct ConversationWebhookController: Sendable {
         let routes = RouteCollection(context: SwitchboardRequestContext.self)
         routes.get("Configuration/Webhooks", use: fetchConfiguration)
         routes.post("Configuration/Webhooks", use: updateConfiguration)
-        routes.post("Conversations/:conversationSid/Webhooks", use: create)
-        routes.get("Conversations/:conversationSid/Webhooks", use: list)
-        routes.get("Conversations/:conversationSid/Webhooks/:sid", use: fetch)
-        routes.post("Conversations/:conversationSid/Webhooks/:sid", use: update)
-        routes.delete("Conversations/:conversationSid/Webhooks/:sid", use: delete)
+        for prefix in ConversationServiceScope.routePrefixes {
+            routes.post(RouterPath(prefix + "Conversations/:conversationSid/Webhooks"), use: create)
+            routes.get(RouterPath(prefix + "Conversations/:conversationSid/Webhooks"), use: list)
+            routes.get(RouterPath(prefix + "Conversations/:conversationSid/Webhooks/:sid"), use: fetch)
+            routes.post(RouterPath(prefix + "Conversations/:conversationSid/Webhooks/:sid"), use: update)
+            routes.delete(RouterPath(prefix + "Conversations/:conversationSid/Webhooks/:sid"), use: delete)
+        }
         return routes
     }
 
@@ -63,10 +65,11 @@ public struct ConversationWebhookController: Sendable {
     @Sendable func create(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formParameters(context: context)
-        let now = dependencies.time.now()
-        let sid = dependencies.sids.make(.conversationWebhook)
-        let webhook = try await dependencies.storage.write { session in
-            let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+        let (sids, now) = (dependencies.sids, dependencies.time.now())
+        let sid = sids.make(.conversationWebhook)
+        let (scope, webhook) = try await dependencies.storage.write { session in
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            let conversation = try await ConversationController.conversation(context, scope: scope, session: session)
             guard let target = form.string("Target") else { throw TwilioError.missingParameter("Target") }
             guard ["webhook", "trigger", "studio"].contains(target) else { throw TwilioError.invalidParameter("Target must be webhook, trigger or studio") }
             let filters = form.strings("Configuration.Filters")
@@ -77,35 +80,38 @@ public struct ConversationWebhookController: Sendable {
                 sid: sid, accountSid: conversation.accountSid, conversationSid: conversation.sid, target: target, url: url, preURL: nil,
                 method: method, filters: filters, triggers: form.strings("Configuration.Triggers"), dateCreated: now, dateUpdated: now)
             try await session.conversationConfiguration.insertWebhook(webhook)
-            return webhook
+            return (scope, webhook)
         }
-        return JSONResponse.make(Self.json(webhook, baseURL: context.domainBaseURL), status: .created)
+        return JSONResponse.make(Self.json(webhook, scope: scope, baseURL: context.domainBaseURL), status: .created)
     }
 
     @Sendable func list(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let page = try request.pageRequest()
+        let scope = try await ConversationServiceScope.resolve(context, dependencies: dependencies)
         let (conversation, webhooks) = try await dependencies.storage.read { session in
-            let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+            let conversation = try await ConversationController.conversation(context, scope: scope, session: session)
             return (conversation, try await session.conversationConfiguration.webhooks(conversationSid: conversation.sid, accountSid: conversation.accountSid))
         }
         let baseURL = context.domainBaseURL
         return JSONResponse.make(ListEnvelope.v1(
             key: "webhooks", page: Page(items: webhooks, next: nil, previous: nil), request: page,
-            listURL: baseURL + "/v1/Conversations/\(conversation.sid)/Webhooks", filters: []
-        ) { Self.json($0, baseURL: baseURL) })
+            listURL: scope.root(baseURL: baseURL) + "/Conversations/\(conversation.sid)/Webhooks", filters: []
+        ) { Self.json($0, scope: scope, baseURL: baseURL) })
     }
 
     @Sendable func fetch(request: Request, context: SwitchboardRequestContext) async throws -> Response {
-        let webhook = try await dependencies.storage.read { try await Self.webhook(context, session: $0) }
-        return JSONResponse.make(Self.json(webhook, baseURL: context.domainBaseURL))
+        let scope = try await ConversationServiceScope.resolve(context, dependencies: dependencies)
+        let webhook = try await dependencies.storage.read { try await Self.webhook(context, scope: scope, session: $0) }
+        return JSONResponse.make(Self.json(webhook, scope: scope, baseURL: context.domainBaseURL))
     }
 
     @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formParameters(context: context)
-        let now = dependencies.time.now()
-        let webhook = try await dependencies.storage.write { session in
-            var webhook = try await Self.webhook(context, session: session)
+        let (sids, now) = (dependencies.sids, dependencies.time.now())
+        let (scope, webhook) = try await dependencies.storage.write { session in
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            var webhook = try await Self.webhook(context, scope: scope, session: session)
             if let url = form.string("Configuration.Url") { webhook.url = url }
             let filters = form.strings("Configuration.Filters")
             if !filters.isEmpty { webhook.filters = filters }
@@ -115,15 +121,17 @@ public struct ConversationWebhookController: Sendable {
                 url: webhook.url, method: form.string("Configuration.Method") ?? webhook.method, filters: webhook.filters, parameterPrefix: "Configuration.")
             webhook.dateUpdated = now
             try await session.conversationConfiguration.updateWebhook(webhook)
-            return webhook
+            return (scope, webhook)
         }
-        return JSONResponse.make(Self.json(webhook, baseURL: context.domainBaseURL))
+        return JSONResponse.make(Self.json(webhook, scope: scope, baseURL: context.domainBaseURL))
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let notFound = context.notFound
+        let (sids, now) = (dependencies.sids, dependencies.time.now())
         try await dependencies.storage.write { session in
-            let webhook = try await Self.webhook(context, session: session)
+            let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
+            let webhook = try await Self.webhook(context, scope: scope, session: session)
             guard try await session.conversationConfiguration.deleteWebhook(sid: webhook.sid, conversationSid: webhook.conversationSid ?? "", accountSid: webhook.accountSid) else {
                 throw notFound
             }
@@ -131,8 +139,8 @@ public struct ConversationWebhookController: Sendable {
         return JSONResponse.noContent()
     }
 
-    static func webhook(_ context: SwitchboardRequestContext, session: any StorageSession) async throws -> ConversationWebhook {
-        let conversation = try await ConversationController.conversation(context, session: session, parameter: "conversationSid")
+    static func webhook(_ context: SwitchboardRequestContext, scope: ConversationServiceScope, session: any StorageSession) async throws -> ConversationWebhook {
+        let conversation = try await ConversationController.conversation(context, scope: scope, session: session)
         let sid = try context.parameters.require("sid")
         guard let webhook = try await session.conversationConfiguration.findWebhook(sid: sid, conversationSid: conversation.sid, accountSid: conversation.accountSid) else {
             throw context.notFound
@@ -158,17 +166,15 @@ public struct ConversationWebhookController: Sendable {
         ])
     }
 
-    /// `conversations.v1.conversation.conversation_scoped_webhook`.
-    static func json(_ webhook: ConversationWebhook, baseURL: String) -> JSONValue {
+    /// `conversations.v1.conversation.conversation_scoped_webhook`, with `chat_service_sid` under a service path.
+    static func json(_ webhook: ConversationWebhook, scope: ConversationServiceScope, baseURL: String) -> JSONValue {
         var configuration: [(String, JSONValue)] = [("method", .string(webhook.method)), ("filters", .array(webhook.filters.map { JSONValue.string($0) }))]
         if let url = webhook.url { configuration.append(("url", .string(url))) }
         if !webhook.triggers.isEmpty { configuration.append(("triggers", .array(webhook.triggers.map { JSONValue.string($0) }))) }
-        return .object([
-            ("sid", .string(webhook.sid)),
-            ("account_sid", .string(webhook.accountSid)),
+        return .object([("sid", .string(webhook.sid))] + ConversationRepresentation.owner(accountSid: webhook.accountSid, scope: scope) + [
             ("conversation_sid", .string(webhook.conversationSid)),
             ("target", .string(webhook.target)),
-            ("url", .string(baseURL + "/v1/Conversations/\(webhook.conversationSid ?? "")/Webhooks/\(webhook.sid)")),
+            ("url", .string(scope.root(baseURL: baseURL) + "/Conversations/\(webhook.conversationSid ?? "")/Webhooks/\(webhook.sid)")),
             ("configuration", .object(configuration)),
             ("date_created", .string(WireDate.iso8601(webhook.dateCreated))),
             ("date_updated", .string(WireDate.iso8601(webhook.dateUpdated))),

@@ -2,7 +2,8 @@ public import Hummingbird
 import SwitchboardCore
 import SwitchboardStorage
 
-/// `/v1/ParticipantConversations` on `conversations`: the conversations an identity or an address takes part in.
+/// `/v1/ParticipantConversations` and `/v1/Services/{ChatServiceSid}/ParticipantConversations` on `conversations`:
+/// the conversations an identity or an address takes part in, in the service.
 public struct ParticipantConversationController: Sendable {
     let dependencies: ServerDependencies
 
@@ -14,7 +15,9 @@ public struct ParticipantConversationController: Sendable {
     /// The routes, relative to the domain's `/v1`.
     public var endpoints: RouteCollection<SwitchboardRequestContext> {
         let routes = RouteCollection(context: SwitchboardRequestContext.self)
-        routes.get("ParticipantConversations", use: list)
+        for prefix in ConversationServiceScope.routePrefixes {
+            routes.get(RouterPath(prefix + "ParticipantConversations"), use: list)
+        }
         return routes
     }
 
@@ -26,27 +29,29 @@ public struct ParticipantConversationController: Sendable {
         let address = query.string("Address").map(DeliveryAddress.normalisedOrVerbatim)
         guard identity != nil || address != nil else { throw TwilioError.missingParameter("Identity or Address") }
         let accountSid = try context.requirePrincipal().account.sid
+        let scope = try await ConversationServiceScope.resolve(context, dependencies: dependencies)
         let (rows, conversations) = try await dependencies.storage.read { session in
-            let rows = try await session.conversations.participants(accountSid: accountSid, address: address, proxyAddress: nil, identity: identity, page: page)
+            let rows = try await session.conversations.participants(
+                accountSid: accountSid, service: scope.conversations, address: address, proxyAddress: nil, identity: identity, page: page)
             var conversations: [String: Conversation] = [:]
             for sid in Set(rows.items.map(\.conversationSid)) {
                 conversations[sid] = try await session.conversations.find(sidOrUniqueName: sid, accountSid: accountSid)
             }
             return (rows, conversations)
         }
-        let baseURL = context.domainBaseURL
+        let root = scope.root(baseURL: context.domainBaseURL)
         let window = dependencies.messagingWindow
         var filters: [(String, String)] = []
         if let identity { filters.append(("Identity", identity)) }
         if let address { filters.append(("Address", address)) }
         return JSONResponse.make(ListEnvelope.v1(
-            key: "conversations", page: rows, request: page, listURL: baseURL + "/v1/ParticipantConversations", filters: filters
+            key: "conversations", page: rows, request: page, listURL: root + "/ParticipantConversations", filters: filters
         ) { participant in
             let conversation = conversations[participant.conversationSid]
-            let conversationURL = baseURL + "/v1/Conversations/" + participant.conversationSid
+            let conversationURL = root + "/Conversations/" + participant.conversationSid
             return .object([
                 ("account_sid", .string(participant.accountSid)),
-                ("chat_service_sid", .null),
+                ("chat_service_sid", .string(scope.sid)),
                 ("participant_sid", .string(participant.sid)),
                 ("participant_user_sid", .null),
                 ("participant_identity", .string(participant.identity)),

@@ -71,12 +71,15 @@ public struct FlexChannelController: Sendable {
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let sid = try context.parameters.require("sid")
         let accountSid = try context.requirePrincipal().account.sid
-        try await dependencies.storage.write { storage in
-            guard let channel = try await storage.flexChannels.find(sid: sid, accountSid: accountSid) else { throw context.notFound }
-            _ = try await storage.flexChannels.delete(sid: sid, accountSid: accountSid)
-            // Deleting the Flex Channel deletes its chat channel too, as Twilio's does.
-            _ = try await storage.chatChannels.delete(sid: channel.sid, serviceSid: channel.chatServiceSid)
-        }
+        let notFound = context.notFound
+        try await dependencies.storage.write { try await Self.remove(sid: sid, accountSid: accountSid, notFound: notFound, storage: $0) }
         return JSONResponse.noContent()
+    }
+
+    /// Deletes the account's Flex Channel `sid` and, as Twilio does, its chat channel; throws `notFound` when there is none.
+    static func remove(sid: String, accountSid: String, notFound: TwilioError, storage: any StorageSession) async throws {
+        guard let channel = try await storage.flexChannels.find(sid: sid, accountSid: accountSid) else { throw notFound }
+        _ = try await storage.flexChannels.delete(sid: sid, accountSid: accountSid)
+        _ = try await storage.chatChannels.delete(sid: channel.sid, serviceSid: channel.chatServiceSid)
     }
 }

@@ -18,6 +18,7 @@ public struct InteractionController: Sendable {
         let routes = RouteCollection(context: SwitchboardRequestContext.self)
         routes.post("Interactions", use: create)
         routes.get("Interactions/:interactionSid", use: fetch)
+        routes.post("Interactions/:interactionSid", use: update)
         return routes
     }
 
@@ -51,13 +52,40 @@ public struct InteractionController: Sendable {
         let sid = try context.parameters.require("interactionSid")
         let accountSid = try context.requirePrincipal().account.sid
         let notFound = context.notFound
-        let (interaction, channel, task) = try await dependencies.storage.read { session -> (Interaction, InteractionChannel?, RoutedTask?) in
+        let (interaction, channel, task) = try await dependencies.storage.read { session in
             guard let interaction = try await session.interactions.find(sid: sid, accountSid: accountSid) else { throw notFound }
-            let channel = try await session.interactions.listChannels(interactionSid: sid, accountSid: accountSid, page: PageRequest(size: 1)).items.first
-            guard let channel, let link = try await session.interactions.tasks(channelSid: channel.sid).first else { return (interaction, channel, nil) }
-            return (interaction, channel, try await RoutedTask.load(sid: link.taskSid, workspaceSid: link.workspaceSid, session: session))
+            return try await Self.answer(interaction, session: session)
         }
         return JSONResponse.make(InteractionRepresentation.json(
             interaction, channelSid: channel?.sid, task: task, now: dependencies.time.now(), baseURL: context.domainBaseURL))
+    }
+
+    /// `WebhookTtid`, the one thing Twilio lets a client change; an absent parameter leaves it as it is and an empty one
+    /// clears it.
+    @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        var request = request
+        let form = try await request.formParameters(context: context)
+        let sid = try context.parameters.require("interactionSid")
+        let accountSid = try context.requirePrincipal().account.sid
+        let webhookTtid = form.string("WebhookTtid")
+        let notFound = context.notFound
+        let (interaction, channel, task) = try await dependencies.storage.write { session in
+            guard var interaction = try await session.interactions.find(sid: sid, accountSid: accountSid) else { throw notFound }
+            if let webhookTtid {
+                interaction.webhookTtid = webhookTtid.isEmpty ? nil : webhookTtid
+                try await session.interactions.update(interaction)
+            }
+            return try await Self.answer(interaction, session: session)
+        }
+        return JSONResponse.make(InteractionRepresentation.json(
+            interaction, channelSid: channel?.sid, task: task, now: dependencies.time.now(), baseURL: context.domainBaseURL))
+    }
+
+    /// What the answer shows besides the interaction: its first channel and that channel's task.
+    static func answer(_ interaction: Interaction, session: any StorageSession) async throws -> (Interaction, InteractionChannel?, RoutedTask?) {
+        let channel = try await session.interactions.listChannels(interactionSid: interaction.sid, accountSid: interaction.accountSid,
+                                                                  page: PageRequest(size: 1)).items.first
+        guard let channel, let link = try await session.interactions.tasks(channelSid: channel.sid).first else { return (interaction, channel, nil) }
+        return (interaction, channel, try await RoutedTask.load(sid: link.taskSid, workspaceSid: link.workspaceSid, session: session))
     }
 }

@@ -19,6 +19,7 @@ public struct InteractionTransferController: Sendable {
         let routes = RouteCollection(context: SwitchboardRequestContext.self)
         routes.post("Interactions/:interactionSid/Channels/:channelSid/Transfers", use: create)
         routes.get("Interactions/:interactionSid/Channels/:channelSid/Transfers/:sid", use: fetch)
+        routes.post("Interactions/:interactionSid/Channels/:channelSid/Transfers/:sid", use: update)
         return routes
     }
 
@@ -48,6 +49,26 @@ public struct InteractionTransferController: Sendable {
             return (transfer, try await session.tasks.find(sid: transfer.taskSid, workspaceSid: transfer.workspaceSid))
         }
         return JSONResponse.make(Self.json(transfer, task: task, baseURL: context.domainBaseURL))
+    }
+
+    /// `{"status": "failed"}` gives up a transfer nobody has taken yet: its target's task is canceled after commit.
+    @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
+        let changes = try InteractionTransferChanges.parse(json: try await ContentController.jsonBody(request, context: context))
+        let sid = try context.parameters.require("sid")
+        let notFound = context.notFound
+        let (transfer, task) = try await dependencies.storage.read { session -> (InteractionTransfer, TaskRouterTask?) in
+            let channel = try await InteractionParticipantController.channel(context, session: session)
+            guard let transfer = try await session.interactions.findTransfer(sid: sid, channelSid: channel.sid, accountSid: channel.accountSid) else {
+                throw notFound
+            }
+            return (transfer, try await session.tasks.find(sid: transfer.taskSid, workspaceSid: transfer.workspaceSid))
+        }
+        if try changes.cancelsTarget(currentStatus: InteractionTransfer.status(of: task)), let task,
+           let followUp = TaskFollowUp.ending(task, wrapUpOnly: false, reason: "Transfer \(transfer.sid) failed") {
+            try await TaskFollowUp.apply([followUp], through: dependencies.routing)
+        }
+        let current = try await dependencies.storage.read { try await $0.tasks.find(sid: transfer.taskSid, workspaceSid: transfer.workspaceSid) }
+        return JSONResponse.make(Self.json(transfer, task: current, baseURL: context.domainBaseURL))
     }
 
     /// `flex.v1.interaction.interaction_channel.interaction_transfer`; the status follows the target's task.

@@ -44,11 +44,16 @@ final class RouteMethodTable: Sendable {
     /// Registers, on `router`, a 405 for every answerable method a recorded path lacks. HEAD counts as present
     /// wherever GET is, since the router generates it.
     func refuseOtherMethods<Router: RouterMethods>(on router: Router) {
-        for (path, methods) in entries.withLock({ $0 }) {
+        for (path, method) in refusals {
+            router.on(path, method: method) { _, _ -> Response in throw TwilioError.methodNotAllowed(method.rawValue) }
+        }
+    }
+
+    /// The path and method pairs that only answer 405: what ``refuseOtherMethods(on:)`` registers.
+    var refusals: [(path: RouterPath, method: HTTPRequest.Method)] {
+        entries.withLock { $0 }.flatMap { path, methods in
             let present = methods.contains(.get) ? methods.union([.head]) : methods
-            for method in Self.answerable where !present.contains(method) {
-                router.on(path, method: method) { _, _ -> Response in throw TwilioError.methodNotAllowed(method.rawValue) }
-            }
+            return Self.answerable.filter { !present.contains($0) }.map { (path, $0) }
         }
     }
 }

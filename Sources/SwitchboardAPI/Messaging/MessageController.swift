@@ -24,25 +24,43 @@ public struct MessageController: Sendable {
     }
 
     /// Answers 201 only after the message and its outbox entry are committed together, so it survives a crash.
+    /// A `ContentSid` is rendered into the body. WhatsApp and Messenger refuse free text outside the customer-care
+    /// window, and templates not approved for WhatsApp there: Twilio accepts such a request and fails the message with
+    /// 63016, so Switchboard stores it failed, delivers nothing and tells its `StatusCallback`.
     @Sendable func create(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formParameters(context: context)
         let account = try await addressedAccount(context)
         let now = dependencies.time.now()
-        let message = try MessageRules.makeOutbound(
+        let requested = try MessageRules.makeOutbound(
             MessageRequest(
                 to: form.string("To"), from: form.string("From"), body: form.string("Body"), contentSid: form.string("ContentSid"),
                 contentVariables: form.string("ContentVariables"), statusCallback: form.string("StatusCallback"),
                 messagingServiceSid: form.string("MessagingServiceSid")),
             sid: dependencies.sids.make(.message), accountSid: account.sid, now: now)
         let sids = dependencies.sids
-        try await dependencies.storage.write { session in
+        let window = dependencies.messagingWindow
+        let message = try await dependencies.storage.write { session in
+            var message = requested
+            var template: ContentTemplate?
             // Checked in the transaction that queues the message, as Conversations checks it; another account's
             // template is as unknown as a missing one.
-            if let contentSid = message.contentSid, try await session.contents.find(sid: contentSid, accountSid: account.sid) == nil {
-                throw ContentRules.invalidContentSid
+            if let contentSid = message.contentSid {
+                guard let found = try await session.contents.find(sid: contentSid, accountSid: account.sid) else {
+                    throw ContentRules.invalidContentSid
+                }
+                template = found
+                message = try MessageRules.withContent(message, template: found)
+            }
+            let lastInbound = MessagingWindow.channels.contains(message.channel)
+                ? try await session.messages.lastInbound(accountSid: account.sid, channel: message.channel, customer: message.to, business: message.from)
+                : nil
+            if let refusal = MessageRules.windowRefusal(message, template: template, lastInbound: lastInbound, window: window, now: now) {
+                try await OutboundMessages.fail(message, with: refusal, in: session, sids: sids, now: now)
+                return try await session.messages.find(sid: message.sid, accountSid: account.sid) ?? message
             }
             try await OutboundMessages.queue(message, in: session, sids: sids, now: now)
+            return message
         }
         return JSONResponse.make(MessageRepresentation.json(message), status: .created)
     }

@@ -14,6 +14,14 @@ public struct ChatMember: Sendable, Equatable, Codable {
     public var identity: String
     /// The attributes JSON text, as sent.
     public var attributes: String
+    /// The member's channel role; `nil` means the service's default channel role.
+    public var roleSid: String?
+    /// The index of the last message the member has read, when known.
+    public var lastConsumedMessageIndex: Int?
+    /// When the member last read.
+    public var lastConsumptionTimestamp: Date?
+    /// `default` or `muted`: whether the member's user hears of the channel's new messages; `nil` is `default`.
+    public var notificationLevel: String?
     /// When the member joined.
     public var dateCreated: Date
     /// When the member last changed.

@@ -12,6 +12,12 @@ public struct ChatService: Sendable, Equatable, Codable {
     public var postWebhookUrl: String?
     /// The post-event webhooks sent, such as `onMessageSent`; empty sends none.
     public var webhookFilters: [String]
+    /// The role users get unless another is named; `nil` until the service's default roles exist.
+    public var defaultServiceRoleSid: String?
+    /// The role channel members and invitees get unless another is named.
+    public var defaultChannelRoleSid: String?
+    /// The role a channel's creator gets.
+    public var defaultChannelCreatorRoleSid: String?
     /// When the service was created.
     public var dateCreated: Date
     /// When the service last changed.

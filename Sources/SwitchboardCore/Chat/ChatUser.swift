@@ -14,6 +14,8 @@ public struct ChatUser: Sendable, Equatable, Codable {
     public var friendlyName: String?
     /// The attributes JSON text, as sent.
     public var attributes: String
+    /// The user's service role; `nil` means the service's default service role.
+    public var roleSid: String?
     /// When the user was created.
     public var dateCreated: Date
     /// When the user last changed.

@@ -8,26 +8,63 @@ public enum ContentRules {
     /// 21655: a `ContentSid` names no template of this account, on Messages and Conversations alike.
     public static let invalidContentSid = TwilioError(code: 21655, message: "The ContentSid is Invalid.", httpStatus: 400)
 
+    /// 92009: Twilio lets a template change only until it is submitted for WhatsApp approval; after that a new one
+    /// must be created.
+    public static let alreadySubmitted = TwilioError(
+        code: 92009, message: "The template associated with this SID has already been submitted for approval. Please recreate a new template to make any changes.",
+        httpStatus: 400)
+
     /// Builds a template from the JSON body of `POST /v1/Content`.
     public static func create(json text: String, sid: String, accountSid: String, now: Date) throws(TwilioError) -> ContentTemplate {
         let body = try AttributeValue.parseAttributes(text, parameter: "request body")
+        let types = try checkedTypes(body)
+        let variables = try checkedVariables(body[member: "variables"] ?? .emptyObject)
+        guard let language = body[member: "language"]?.stringValue, !language.isEmpty else { throw .missingParameter("language") }
+        return ContentTemplate(
+            sid: sid, accountSid: accountSid, friendlyName: body[member: "friendly_name"]?.stringValue ?? "", language: language,
+            variables: variables.jsonText, types: types.jsonText, dateCreated: now, dateUpdated: now)
+    }
+
+    /// Applies the JSON body of `PUT /v1/Content/{Sid}`: `types` replaces the template's types; `friendly_name`,
+    /// `language` and `variables` change only when given (helper libraries send the ones left out as null).
+    /// A template already submitted for approval cannot change (92009).
+    public static func update(_ template: ContentTemplate, json text: String, now: Date) throws(TwilioError) -> ContentTemplate {
+        guard template.approvalStatus == .unsubmitted else { throw alreadySubmitted }
+        let body = try AttributeValue.parseAttributes(text, parameter: "request body")
+        var updated = template
+        updated.types = try checkedTypes(body).jsonText
+        if let variables = body[member: "variables"], variables != .null { updated.variables = try checkedVariables(variables).jsonText }
+        if let language = body[member: "language"], language != .null {
+            guard let text = language.stringValue, !text.isEmpty else { throw .invalidParameter("language must be a language code") }
+            updated.language = text
+        }
+        if let name = body[member: "friendly_name"], name != .null {
+            guard let text = name.stringValue else { throw .invalidParameter("friendly_name must be a string") }
+            updated.friendlyName = text
+        }
+        updated.dateUpdated = now
+        return updated
+    }
+
+    /// The request's `types`, without the ones sent as null; each must be a type Switchboard renders, with a body.
+    static func checkedTypes(_ body: AttributeValue) throws(TwilioError) -> AttributeValue {
         // Helper libraries send every type they know, the unused ones as null.
         guard case .object(let given)? = body[member: "types"] else {
             throw .invalidParameter("types is required and must name at least one content type")
         }
         let members = given.filter { $0.value != .null }
         guard !members.isEmpty else { throw .invalidParameter("types is required and must name at least one content type") }
-        let types = AttributeValue.object(members)
         for (name, definition) in members {
             guard supportedTypes.contains(name) else { throw .invalidParameter("Content type \(name) is not supported") }
             guard definition[member: "body"]?.stringValue != nil else { throw .invalidParameter("\(name) needs a body") }
         }
-        let variables = body[member: "variables"] ?? .emptyObject
+        return AttributeValue.object(members)
+    }
+
+    /// `variables`, which must be a JSON object of default values.
+    static func checkedVariables(_ variables: AttributeValue) throws(TwilioError) -> AttributeValue {
         guard case .object = variables else { throw .invalidParameter("variables must be a JSON object") }
-        guard let language = body[member: "language"]?.stringValue, !language.isEmpty else { throw .missingParameter("language") }
-        return ContentTemplate(
-            sid: sid, accountSid: accountSid, friendlyName: body[member: "friendly_name"]?.stringValue ?? "", language: language,
-            variables: variables.jsonText, types: types.jsonText, dateCreated: now, dateUpdated: now)
+        return variables
     }
 
     /// Submits the template for WhatsApp approval. The sandbox decides at once: approved, unless the request's name

@@ -18,9 +18,12 @@ public struct Conversation: Sendable, Equatable {
     public var sid: String
     /// The owning account.
     public var accountSid: String
+    /// The service it lives in; `nil` for the account's default service, so conversations opened by paths that
+    /// know nothing of services land there.
+    public var chatServiceSid: String?
     /// `friendly_name`.
     public var friendlyName: String?
-    /// `unique_name`, unique in the account when set.
+    /// `unique_name`, unique in its service when set.
     public var uniqueName: String?
     /// The attributes JSON as sent.
     public var attributes: String
@@ -45,10 +48,11 @@ public struct Conversation: Sendable, Equatable {
     public init(
         sid: String, accountSid: String, friendlyName: String?, uniqueName: String?, attributes: String,
         state: ConversationState, dateInactive: Date?, dateClosed: Date?, inactiveAfter: TimeInterval? = nil, closedAfter: TimeInterval? = nil,
-        nextMessageIndex: Int, dateCreated: Date, dateUpdated: Date
+        nextMessageIndex: Int, dateCreated: Date, dateUpdated: Date, chatServiceSid: String? = nil
     ) {
         self.sid = sid
         self.accountSid = accountSid
+        self.chatServiceSid = chatServiceSid
         self.friendlyName = friendlyName
         self.uniqueName = uniqueName
         self.attributes = attributes
@@ -79,4 +83,22 @@ public struct Conversation: Sendable, Equatable {
         if state == .active, let inactive = dateInactive, inactive <= now { return .inactive }
         return nil
     }
+}
+
+/// Which conversations belong to one service: those stored with its SID and, for the account's default service,
+/// those stored without one.
+public struct ConversationServiceFilter: Sendable, Equatable {
+    /// The `IS…` SID.
+    public var serviceSid: String
+    /// Whether it is the account's default service.
+    public var isDefault: Bool
+
+    /// Creates a filter.
+    public init(serviceSid: String, isDefault: Bool) {
+        self.serviceSid = serviceSid
+        self.isDefault = isDefault
+    }
+
+    /// What a conversation of this service stores: `nil` in the default service.
+    public var storedServiceSid: String? { isDefault ? nil : serviceSid }
 }

@@ -56,6 +56,12 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case content = "HX"
     /// A Programmable Chat User.
     case chatUser = "US"
+    /// A role of a Chat or Conversations service.
+    case chatRole = "RL"
+    /// An invite to a Programmable Chat Channel.
+    case chatInvite = "IN"
+    /// A push-notification credential of Chat and Conversations.
+    case pushCredential = "CR"
     /// A Proxy Service.
     case proxyService = "KS"
     /// A Proxy Session.

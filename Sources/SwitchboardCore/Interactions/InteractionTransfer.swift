@@ -85,3 +85,35 @@ extension InteractionRoutingRequest {
                   taskChannelUniqueName: taskChannelUniqueName, attributes: attributes, priority: nil, timeout: nil)
     }
 }
+
+/// A parsed `POST …/Transfers/{Sid}` JSON body. A transfer's status follows its target's task, so the one change a
+/// client can make is to give up a transfer nobody has taken yet (`"status": "failed"`); naming the status it already
+/// has changes nothing, and keys Twilio's schema does not define are ignored as Twilio ignores them.
+public struct InteractionTransferChanges: Sendable, Equatable {
+    /// `status`: `active`, `completed` or `failed`, when sent.
+    public var status: String?
+
+    /// The statuses of `interaction_transfer_enum_transfer_status`.
+    public static let statuses: Set<String> = ["active", "completed", "failed"]
+
+    /// Parses the body (an empty body changes nothing), refusing with 20001 what is not a JSON object or a known status.
+    public static func parse(json text: String) throws(TwilioError) -> InteractionTransferChanges {
+        guard !text.allSatisfy(\.isWhitespace) else { return InteractionTransferChanges(status: nil) }
+        let body = try AttributeValue.parseAttributes(text, parameter: "request body")
+        guard let value = body[member: "status"], value != .null else { return InteractionTransferChanges(status: nil) }
+        guard let status = value.stringValue, statuses.contains(status) else {
+            throw .invalidParameter("status must be one of: \(statuses.sorted().joined(separator: ", "))")
+        }
+        return InteractionTransferChanges(status: status)
+    }
+
+    /// Checks the change against the transfer's current status: a change to another status is only possible from
+    /// `active` to `failed`. Returns whether the target's task is to be canceled.
+    public func cancelsTarget(currentStatus: String) throws(TwilioError) -> Bool {
+        guard let status, status != currentStatus else { return false }
+        guard status == "failed", currentStatus == "active" else {
+            throw .invalidParameter("A \(currentStatus) transfer cannot become \(status): its status follows the target's task")
+        }
+        return true
+    }
+}

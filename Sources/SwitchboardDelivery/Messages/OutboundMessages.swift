@@ -18,3 +18,14 @@ public enum OutboundMessages {
         "message \(message.from) \(message.to)"
     }
 }
+
+extension OutboundMessages {
+    /// Stores `message` as failed with `error` instead of queueing it, as Twilio fails a message its channel refuses
+    /// after accepting the request: the message exists, nothing reaches the handset, and its `StatusCallback` hears
+    /// of the failure.
+    public static func fail(_ message: Message, with error: TwilioError, in session: any StorageSession, sids: any SidGenerator, now: Date) async throws {
+        try await session.messages.insert(message)
+        try await MessageStatusLedger(sids: sids).apply(
+            MessageStatusReport(.failed, errorCode: error.code, errorMessage: error.message), toMessage: message.sid, in: session, now: now)
+    }
+}

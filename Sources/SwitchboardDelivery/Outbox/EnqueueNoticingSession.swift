@@ -36,6 +36,7 @@ struct EnqueueNoticingSession: StorageSession {
     var messages: any MessageRepository { feedTouched.set(); return base.messages }
     var sandbox: any SandboxRepository { feedTouched.set(); return base.sandbox }
     var conversations: any ConversationRepository { feedTouched.set(); return base.conversations }
+    var userConversations: any UserConversationRepository { base.userConversations }
     var interactions: any InteractionRepository { base.interactions }
     var contents: any ContentRepository { base.contents }
     var conversationConfiguration: any ConversationConfigurationRepository { base.conversationConfiguration }
@@ -46,12 +47,16 @@ struct EnqueueNoticingSession: StorageSession {
     var chatMembers: any ChatMemberRepository { base.chatMembers }
     var chatMessages: any ChatMessageRepository { base.chatMessages }
     var chatWebhooks: any ChatWebhookRepository { base.chatWebhooks }
+    var chatRoles: any ChatRoleRepository { base.chatRoles }
+    var chatInvites: any ChatInviteRepository { base.chatInvites }
+    var pushCredentials: any PushCredentialRepository { base.pushCredentials }
     var proxyServices: any ProxyServiceRepository { base.proxyServices }
     var proxyPhoneNumbers: any ProxyPhoneNumberRepository { base.proxyPhoneNumbers }
     var proxySessions: any ProxySessionRepository { base.proxySessions }
     var proxyParticipants: any ProxyParticipantRepository { base.proxyParticipants }
     var proxyInteractions: any ProxyInteractionRepository { base.proxyInteractions }
     var flexChannels: any FlexChannelRepository { base.flexChannels }
+    var flexConfigurations: any FlexConfigurationRepository { base.flexConfigurations }
     var outbox: any OutboxRepository { NoticingOutbox(base: base.outbox, queued: queued) }
 }
 

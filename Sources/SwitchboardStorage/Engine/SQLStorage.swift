@@ -109,6 +109,7 @@ struct SQLSession: StorageSession {
     var outbox: any OutboxRepository { SQLOutboxRepository(database: database, flavor: flavor) }
     var sandbox: any SandboxRepository { SQLSandboxRepository(database: database, flavor: flavor) }
     var conversations: any ConversationRepository { SQLConversationRepository(database: database) }
+    var userConversations: any UserConversationRepository { SQLUserConversationRepository(database: database) }
     var interactions: any InteractionRepository { SQLInteractionRepository(database: database) }
     var contents: any ContentRepository { SQLContentRepository(database: database) }
     var conversationConfiguration: any ConversationConfigurationRepository { SQLConversationConfigurationRepository(database: database) }
@@ -119,12 +120,16 @@ struct SQLSession: StorageSession {
     var chatMembers: any ChatMemberRepository { SQLChatMemberRepository(database: database) }
     var chatMessages: any ChatMessageRepository { SQLChatMessageRepository(database: database) }
     var chatWebhooks: any ChatWebhookRepository { SQLChatWebhookRepository(database: database) }
+    var chatRoles: any ChatRoleRepository { SQLChatRoleRepository(database: database) }
+    var chatInvites: any ChatInviteRepository { SQLChatInviteRepository(database: database) }
+    var pushCredentials: any PushCredentialRepository { SQLPushCredentialRepository(database: database) }
     var proxyServices: any ProxyServiceRepository { SQLProxyServiceRepository(database: database) }
     var proxyPhoneNumbers: any ProxyPhoneNumberRepository { SQLProxyPhoneNumberRepository(database: database) }
     var proxySessions: any ProxySessionRepository { SQLProxySessionRepository(database: database) }
     var proxyParticipants: any ProxyParticipantRepository { SQLProxyParticipantRepository(database: database) }
     var proxyInteractions: any ProxyInteractionRepository { SQLProxyInteractionRepository(database: database) }
     var flexChannels: any FlexChannelRepository { SQLFlexChannelRepository(database: database) }
+    var flexConfigurations: any FlexConfigurationRepository { SQLFlexConfigurationRepository(database: database) }
 }
 
 extension Duration {

@@ -253,5 +253,9 @@ enum Migrations {
         agentFeedMigration,
         sandboxFeedMigration,
         declinedOffersMigration,
+        chatRolesMigration,
+        conversationServicesMigration,
+        participantReadStateMigration,
+        flexConfigurationMigration,
     ]
 }

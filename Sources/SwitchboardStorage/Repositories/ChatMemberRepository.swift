@@ -10,6 +10,10 @@ public protocol ChatMemberRepository: Sendable {
     func find(identity: String, channelSid: String) async throws -> ChatMember?
     /// The channel's members, optionally only one identity.
     func list(channelSid: String, identity: String?, page: PageRequest) async throws -> Page<ChatMember>
+    /// The memberships of one identity across the service's channels, oldest first.
+    func list(serviceSid: String, identity: String, page: PageRequest) async throws -> Page<ChatMember>
+    /// The membership of this identity in the channel, if the channel belongs to the service.
+    func find(identity: String, channelSid: String, serviceSid: String) async throws -> ChatMember?
     /// How many members the channel has.
     func count(channelSid: String) async throws -> Int
     /// How many channels of the service this identity is a member of.

@@ -10,6 +10,8 @@ public protocol ChatMessageRepository: Sendable {
     func list(channelSid: String, page: PageRequest) async throws -> Page<ChatMessage>
     /// How many messages the channel has.
     func count(channelSid: String) async throws -> Int
+    /// How many of the channel's messages come after `index`: those a member who read up to it has not read.
+    func count(channelSid: String, after index: Int) async throws -> Int
     /// The index the channel's next message takes: one past the highest so far, so a deleted message's index is never
     /// reused. Call it in the transaction that stores the message: it holds the channel until commit.
     func nextIndex(channelSid: String) async throws -> Int

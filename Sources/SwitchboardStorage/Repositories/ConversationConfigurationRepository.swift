@@ -15,6 +15,24 @@ public protocol ConversationConfigurationRepository: Sendable {
     /// The account's address configurations, oldest first.
     func listAddresses(accountSid: String, type: String?, page: PageRequest) async throws -> Page<ConversationAddress>
 
+    /// Holds the account's `Configuration` until the transaction ends, so two writers cannot both find no default
+    /// service and each create one. SQLite serialises writers already.
+    func holdAccountConfiguration(accountSid: String) async throws
+    /// Holds the account's `Configuration` shared until the transaction ends: a writer that decided from it which
+    /// service a conversation joins keeps another from changing the default before it commits.
+    func shareAccountConfiguration(accountSid: String) async throws
+    /// The account's `Configuration`, once its default service exists.
+    func accountConfiguration(accountSid: String) async throws -> ConversationAccountConfiguration?
+    /// Saves the account's `Configuration`.
+    func saveAccountConfiguration(_ configuration: ConversationAccountConfiguration) async throws
+
+    /// A service's `Configuration`, `Configuration/Notifications` and `Configuration/Webhooks`, if ever set.
+    func serviceConfiguration(serviceSid: String) async throws -> ConversationServiceConfiguration?
+    /// Saves a service's configuration.
+    func saveServiceConfiguration(_ configuration: ConversationServiceConfiguration) async throws
+    /// Removes a service's configuration with the service.
+    func deleteServiceConfiguration(serviceSid: String) async throws
+
     /// The account's `Configuration/Webhooks`, if it was ever set.
     func accountWebhook(accountSid: String) async throws -> ConversationWebhook?
     /// Saves the account's `Configuration/Webhooks`.

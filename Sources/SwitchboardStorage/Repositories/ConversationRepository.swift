@@ -18,6 +18,15 @@ public protocol ConversationRepository: Sendable {
     func dueTimers(at now: Date, limit: Int) async throws -> [Conversation]
     /// The account's conversations, oldest first, optionally only in one state.
     func list(accountSid: String, state: ConversationState?, page: PageRequest) async throws -> Page<Conversation>
+    /// The service's conversation with this SID, or with this unique name.
+    func find(sidOrUniqueName key: String, accountSid: String, service: ConversationServiceFilter) async throws -> Conversation?
+    /// The service's conversations, oldest first, optionally only in one state.
+    func list(accountSid: String, service: ConversationServiceFilter, state: ConversationState?, page: PageRequest) async throws -> Page<Conversation>
+    /// Stores `serviceSid` on the account's conversations stored without a service: done while it is still the
+    /// default, before another service becomes it, so they stay where they were created.
+    func assignService(_ serviceSid: String, toUnassignedOf accountSid: String) async throws
+    /// Deletes the service's conversations with their participants, messages and webhooks.
+    func deleteAll(accountSid: String, service: ConversationServiceFilter) async throws
 
     /// Stores a new participant.
     func insertParticipant(_ participant: ConversationParticipant) async throws
@@ -36,6 +45,9 @@ public protocol ConversationRepository: Sendable {
     func holdBinding(accountSid: String, address: String, proxyAddress: String?) async throws
     /// The account's participants with this binding address (and proxy address, when given), or this identity, in any conversation.
     func participants(accountSid: String, address: String?, proxyAddress: String?, identity: String?, page: PageRequest) async throws -> Page<ConversationParticipant>
+    /// The same, only in the service's conversations.
+    func participants(accountSid: String, service: ConversationServiceFilter, address: String?, proxyAddress: String?, identity: String?,
+                      page: PageRequest) async throws -> Page<ConversationParticipant>
 
     /// Stores a new message.
     func insertMessage(_ message: ConversationMessage) async throws

@@ -6,6 +6,8 @@ public protocol InteractionRepository: Sendable {
     func insert(_ interaction: Interaction) async throws
     /// The account's interaction with this SID.
     func find(sid: String, accountSid: String) async throws -> Interaction?
+    /// Saves a changed interaction; only what `POST /v1/Interactions/{Sid}` may change (`webhook_ttid`) is written.
+    func update(_ interaction: Interaction) async throws
 
     /// Stores a new channel.
     func insertChannel(_ channel: InteractionChannel) async throws

@@ -1,4 +1,5 @@
 public import SwitchboardCore
+public import struct Foundation.Date
 
 /// Messages sent and received over channels.
 public protocol MessageRepository: Sendable {
@@ -14,6 +15,9 @@ public protocol MessageRepository: Sendable {
     func delete(sid: String, accountSid: String) async throws -> Bool
     /// The account's messages that pass `filter`, oldest first.
     func list(accountSid: String, filter: MessageFilter, page: PageRequest) async throws -> Page<Message>
+    /// When `customer` last wrote to `business` on `channel`, or `nil` if never: what opens WhatsApp's and
+    /// Messenger's customer-care window for that pair.
+    func lastInbound(accountSid: String, channel: DeliveryChannel, customer: String, business: String) async throws -> Date?
 }
 
 /// Which messages a list returns; every filter set must hold.

@@ -35,7 +35,7 @@ struct SQLChatChannelRepository: ChatChannelRepository {
     func delete(sid: String, serviceSid: String) async throws -> Bool {
         guard try await table.delete(sid: sid, scopeColumn: "service_sid", scope: serviceSid) else { return false }
         // What belonged to the channel goes with it: a member left behind would still count in its user's channels.
-        for child in ["chat_members", "chat_messages", "chat_webhooks"] {
+        for child in ["chat_members", "chat_messages", "chat_webhooks", "chat_invites"] {
             try await table.database.delete(from: child).where("channel_sid", .equal, sid).run()
         }
         return true

@@ -23,6 +23,12 @@ struct SQLChatMemberRepository: ChatMemberRepository {
         if let identity { filters.append(("identity", SQLBind(identity))) }
         return try await table.page(filters, page: page)
     }
+    func list(serviceSid: String, identity: String, page: PageRequest) async throws -> Page<ChatMember> {
+        try await table.page([("service_sid", SQLBind(serviceSid)), ("identity", SQLBind(identity))], page: page)
+    }
+    func find(identity: String, channelSid: String, serviceSid: String) async throws -> ChatMember? {
+        try await table.first([("identity", SQLBind(identity)), ("channel_sid", SQLBind(channelSid)), ("service_sid", SQLBind(serviceSid))])
+    }
     func count(channelSid: String) async throws -> Int {
         try await table.count([("channel_sid", SQLBind(channelSid))])
     }

@@ -20,6 +20,11 @@ struct SQLChatMessageRepository: ChatMessageRepository {
     func count(channelSid: String) async throws -> Int {
         try await table.count([("channel_sid", SQLBind(channelSid))])
     }
+    func count(channelSid: String, after index: Int) async throws -> Int {
+        let row = try await table.database.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table.name)
+            .where("channel_sid", .equal, channelSid).where("message_index", .greaterThan, index).first()
+        return try row?.decode(column: "n", as: Int.self) ?? 0
+    }
     func nextIndex(channelSid: String) async throws -> Int {
         // The channel's row stays locked until the caller's transaction commits, so two posts to one channel take
         // consecutive indexes instead of both reading the same highest one (SQLite serialises writers anyway).

@@ -81,6 +81,53 @@ struct SQLConversationConfigurationRepository: ConversationConfigurationReposito
         text.split(separator: ",").map(String.init)
     }
 
+    // MARK: Account and service configuration
+
+    func holdAccountConfiguration(accountSid: String) async throws {
+        guard database.dialect.name == "postgresql" else { return }
+        let key = "conversation configuration \(accountSid)"
+        try await database.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))").run()
+    }
+
+    func shareAccountConfiguration(accountSid: String) async throws {
+        guard database.dialect.name == "postgresql" else { return }
+        let key = "conversation configuration \(accountSid)"
+        try await database.raw("SELECT pg_advisory_xact_lock_shared(hashtextextended(\(bind: key), 0))").run()
+    }
+
+    func accountConfiguration(accountSid: String) async throws -> ConversationAccountConfiguration? {
+        try await accountTable.first([("sid", SQLBind(accountSid))])
+    }
+
+    func saveAccountConfiguration(_ configuration: ConversationAccountConfiguration) async throws {
+        if try await accountConfiguration(accountSid: configuration.accountSid) == nil {
+            try await accountTable.insert(configuration, sid: configuration.accountSid, accountSid: configuration.accountSid, keys: [])
+        } else {
+            try await accountTable.update(configuration, sid: configuration.accountSid, keys: [])
+        }
+    }
+
+    func serviceConfiguration(serviceSid: String) async throws -> ConversationServiceConfiguration? {
+        try await serviceTable.first([("sid", SQLBind(serviceSid))])
+    }
+
+    func saveServiceConfiguration(_ configuration: ConversationServiceConfiguration) async throws {
+        if try await serviceConfiguration(serviceSid: configuration.chatServiceSid) == nil {
+            try await serviceTable.insert(configuration, sid: configuration.chatServiceSid, accountSid: configuration.accountSid, keys: [])
+        } else {
+            try await serviceTable.update(configuration, sid: configuration.chatServiceSid, keys: [])
+        }
+    }
+
+    func deleteServiceConfiguration(serviceSid: String) async throws {
+        try await database.delete(from: "conversation_service_configurations").where("sid", .equal, serviceSid).run()
+    }
+
+    /// The account's `Configuration`, one document per account keyed by the account SID.
+    var accountTable: DocumentTable<ConversationAccountConfiguration> { DocumentTable(database: database, name: "conversation_account_configurations") }
+    /// Each service's settings, one document per service keyed by the service SID.
+    var serviceTable: DocumentTable<ConversationServiceConfiguration> { DocumentTable(database: database, name: "conversation_service_configurations") }
+
     // MARK: Webhooks
 
     func accountWebhook(accountSid: String) async throws -> ConversationWebhook? {

@@ -62,8 +62,45 @@ struct SQLConversationRepository: ConversationRepository {
         return try await KeysetPage.fetch(query, page: page, decode: Self.decode)
     }
 
+    func find(sidOrUniqueName key: String, accountSid: String, service: ConversationServiceFilter) async throws -> Conversation? {
+        let query = database.select().column("*").from("conversations").where("account_sid", .equal, accountSid)
+            .where(group: { $0.where("sid", .equal, key).orWhere("unique_name", .equal, key) })
+        return try await Self.inService(query, service).first().map(Self.decode)
+    }
+
+    func list(accountSid: String, service: ConversationServiceFilter, state: ConversationState?, page: PageRequest) async throws -> Page<Conversation> {
+        let query = database.select().column("*").from("conversations").where("account_sid", .equal, accountSid)
+        if let state { query.where("state", .equal, state.rawValue) }
+        return try await KeysetPage.fetch(Self.inService(query, service), page: page, decode: Self.decode)
+    }
+
+    func assignService(_ serviceSid: String, toUnassignedOf accountSid: String) async throws {
+        try await database.update("conversations").set("chat_service_sid", to: serviceSid)
+            .where("account_sid", .equal, accountSid).where("chat_service_sid", .is, SQLLiteral.null).run()
+    }
+
+    func deleteAll(accountSid: String, service: ConversationServiceFilter) async throws {
+        let query = database.select().column("sid").from("conversations").where("account_sid", .equal, accountSid)
+        let sids = try await Self.inService(query, service).all().map { try $0.decode(column: "sid", as: String.self) }
+        // In slices, as databases cap the parameters of one statement.
+        for start in stride(from: 0, to: sids.count, by: 500) {
+            let slice = Array(sids[start..<min(start + 500, sids.count)])
+            for table in ["conversation_messages", "conversation_participants", "conversation_webhooks"] {
+                try await database.delete(from: table).where("conversation_sid", .in, slice).run()
+            }
+            try await database.delete(from: "conversations").where("sid", .in, slice).run()
+        }
+    }
+
+    /// Narrows a query of `conversations` to one service's.
+    static func inService(_ query: SQLSelectBuilder, _ service: ConversationServiceFilter) -> SQLSelectBuilder {
+        guard service.isDefault else { return query.where("chat_service_sid", .equal, service.serviceSid) }
+        return query.where(group: { $0.where("chat_service_sid", .equal, service.serviceSid).orWhere("chat_service_sid", .is, SQLLiteral.null) })
+    }
+
     static func columns(of conversation: Conversation) -> [(String, SQLBind)] {
         [
+            ("chat_service_sid", SQLBind(conversation.chatServiceSid)),
             ("friendly_name", SQLBind(conversation.friendlyName)),
             ("unique_name", SQLBind(conversation.uniqueName)),
             ("attributes", SQLBind(conversation.attributes)),
@@ -92,7 +129,8 @@ struct SQLConversationRepository: ConversationRepository {
             closedAfter: try row.decode(column: "closed_after", as: Int64?.self).map(TimeInterval.init),
             nextMessageIndex: Int(try row.decode(column: "next_message_index", as: Int64.self)),
             dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)),
-            dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)))
+            dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)),
+            chatServiceSid: try row.decode(column: "chat_service_sid", as: String?.self))
     }
 
     // MARK: Participants
@@ -137,6 +175,17 @@ struct SQLConversationRepository: ConversationRepository {
 
     func participants(accountSid: String, address: String?, proxyAddress: String?, identity: String?, page: PageRequest) async throws -> Page<ConversationParticipant> {
         let query = database.select().column("*").from("conversation_participants").where("account_sid", .equal, accountSid)
+        if let address { query.where("address", .equal, address) }
+        if let proxyAddress { query.where("proxy_address", .equal, proxyAddress) }
+        if let identity { query.where("identity", .equal, identity) }
+        return try await KeysetPage.fetch(query, page: page, decode: Self.decodeParticipant)
+    }
+
+    func participants(accountSid: String, service: ConversationServiceFilter, address: String?, proxyAddress: String?, identity: String?,
+                      page: PageRequest) async throws -> Page<ConversationParticipant> {
+        let conversations = database.select().column("sid").from("conversations").where("account_sid", .equal, accountSid)
+        let query = database.select().column("*").from("conversation_participants").where("account_sid", .equal, accountSid)
+            .where(SQLIdentifier("conversation_sid"), .in, SQLGroupExpression(Self.inService(conversations, service).query))
         if let address { query.where("address", .equal, address) }
         if let proxyAddress { query.where("proxy_address", .equal, proxyAddress) }
         if let identity { query.where("identity", .equal, identity) }

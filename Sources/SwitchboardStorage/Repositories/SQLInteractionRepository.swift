@@ -27,6 +27,11 @@ struct SQLInteractionRepository: InteractionRepository {
         }
     }
 
+    func update(_ interaction: Interaction) async throws {
+        try await database.update("interactions").set("webhook_ttid", to: SQLBind(interaction.webhookTtid))
+            .where("sid", .equal, interaction.sid).where("account_sid", .equal, interaction.accountSid).run()
+    }
+
     // MARK: Channels
 
     func insertChannel(_ channel: InteractionChannel) async throws {

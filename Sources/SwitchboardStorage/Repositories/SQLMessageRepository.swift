@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 import SwitchboardCore
 
@@ -38,6 +39,16 @@ struct SQLMessageRepository: MessageRepository {
         if let to = filter.to { query.where("to_address", .equal, to) }
         if let from = filter.from { query.where("from_address", .equal, from) }
         return try await KeysetPage.fetch(query, page: page, decode: Self.decode)
+    }
+
+    func lastInbound(accountSid: String, channel: DeliveryChannel, customer: String, business: String) async throws -> Date? {
+        // `messages_account_from` leads with (account_sid, from_address), so this reads one customer's messages.
+        let row = try await database.select().column("date_created").from("messages")
+            .where("account_sid", .equal, accountSid).where("from_address", .equal, customer)
+            .where("to_address", .equal, business).where("channel", .equal, channel.rawValue)
+            .where("direction", .equal, MessageDirection.inbound.rawValue)
+            .orderBy("seq", .descending).limit(1).first()
+        return try row.map { StoredDate.decode(try $0.decode(column: "date_created", as: Int64.self)) }
     }
 
     static func columns(of message: Message) -> [(String, SQLBind)] {

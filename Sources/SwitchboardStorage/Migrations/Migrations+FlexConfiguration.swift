@@ -1,0 +1,16 @@
+extension Migrations {
+    /// Version 18: each account's Flex configuration, as the JSON object of what clients set through
+    /// `POST /v1/Configuration`; one row per account, read and written whole.
+    static let flexConfigurationMigration = Migration(version: 18, name: "flex configuration") { _ in
+        [
+            """
+            CREATE TABLE flex_configurations (
+                account_sid TEXT PRIMARY KEY REFERENCES accounts (sid),
+                settings TEXT NOT NULL,
+                date_created BIGINT NOT NULL,
+                date_updated BIGINT NOT NULL
+            )
+            """,
+        ]
+    }
+}
