@@ -1,7 +1,7 @@
 extension Migrations {
-    /// Version 18: each account's Flex configuration, as the JSON object of what clients set through
+    /// Version 17: each account's Flex configuration, as the JSON object of what clients set through
     /// `POST /v1/Configuration`; one row per account, read and written whole.
-    static let flexConfigurationMigration = Migration(version: 18, name: "flex configuration") { _ in
+    static let flexConfigurationMigration = Migration(version: 17, name: "flex configuration") { _ in
         [
             """
             CREATE TABLE flex_configurations (
