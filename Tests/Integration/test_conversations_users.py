@@ -151,6 +151,31 @@ def test_a_users_conversations_carry_its_participants_read_state(client, raw, se
     assert_error(raw.get(f"/conversations/v1/Users/US{'0' * 32}/Conversations"), 404, 20404)
 
 
+def test_a_participants_read_horizon_is_its_user_conversations_both_ways(client, raw, openapi_component):
+    user = client.conversations.v1.users.create(identity=new_identity())
+    conversation, member = conversation_with(client, user.identity)
+    for body in ("one", "two", "three"):
+        client.conversations.v1.conversations(conversation.sid).messages.create(author="customer", body=body)
+    participant = client.conversations.v1.conversations(conversation.sid).participants(member.sid)
+    assert (participant.fetch().last_read_message_index, participant.fetch().last_read_timestamp) == (None, None)
+
+    # Set on the participant, as a Conversations SDK client does, the horizon shows in the user's conversation.
+    moved = participant.update(last_read_message_index=1)
+    assert moved.last_read_message_index == 1 and moved.last_read_timestamp is not None
+    mine = client.conversations.v1.users(user.sid).user_conversations(conversation.sid).fetch()
+    assert (mine.last_read_message_index, mine.unread_messages_count) == (1, 1)
+    body = raw.get(f"/conversations/v1/Conversations/{conversation.sid}/Participants/{member.sid}").json()
+    assert_shape(body, openapi_component(CONVERSATIONS, "conversations.v1.conversation.conversation_participant"))
+
+    # Set on the user's conversation, it shows on the participant; an empty index clears it.
+    client.conversations.v1.users(user.sid).user_conversations(conversation.sid).update(last_read_message_index=2)
+    assert participant.fetch().last_read_message_index == 2
+    cleared = raw.post(f"/conversations/v1/Conversations/{conversation.sid}/Participants/{member.sid}", {"LastReadMessageIndex": ""})
+    assert cleared.status_code == 200 and cleared.json()["last_read_message_index"] is None, cleared.text
+    assert_error(raw.post(f"/conversations/v1/Conversations/{conversation.sid}/Participants/{member.sid}",
+                          {"LastReadMessageIndex": "-1"}), 400, 20001)
+
+
 def test_a_named_services_user_sees_only_that_services_conversations(client, raw, server, openapi_component):
     service = client.conversations.v1.services.create(friendly_name=unique_name("user conversations"))
     identity = new_identity()

@@ -77,6 +77,8 @@ public struct ConversationParticipantController: Sendable {
     @Sendable func update(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         var request = request
         let form = try await request.formParameters(context: context)
+        let lastReadMessageIndex = try UserConversationController.readHorizon(form)
+        let lastReadTimestamp = try ConversationMessageController.date(form, "LastReadTimestamp")
         let (sids, now) = (dependencies.sids, dependencies.time.now())
         let (scope, participant) = try await dependencies.storage.write { session in
             let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
@@ -88,6 +90,13 @@ public struct ConversationParticipantController: Sendable {
             if let identity = form.string("Identity"), participant.binding == nil { participant.identity = identity }
             participant.dateUpdated = now
             try await session.conversations.updateParticipant(participant)
+            // The read horizon is the user conversation's too: one state, written through one repository.
+            if lastReadMessageIndex != nil || lastReadTimestamp != nil {
+                participant.readState = try participant.readState.updated(
+                    notificationLevel: nil, lastReadMessageIndex: lastReadMessageIndex, lastReadTimestamp: lastReadTimestamp, now: now)
+                try await session.userConversations.updateReadState(
+                    participant.readState, participantSid: participant.sid, accountSid: participant.accountSid)
+            }
             return (scope, participant)
         }
         return JSONResponse.make(ConversationRepresentation.participant(participant, window: dependencies.messagingWindow, scope: scope, baseURL: context.domainBaseURL))

@@ -63,8 +63,8 @@ enum ConversationRepresentation {
             ("date_created", .string(WireDate.iso8601(participant.dateCreated))),
             ("date_updated", .string(WireDate.iso8601(participant.dateUpdated))),
             ("url", .string(url)),
-            ("last_read_message_index", .null),
-            ("last_read_timestamp", .null),
+            ("last_read_message_index", .int(participant.readState.lastReadMessageIndex)),
+            ("last_read_timestamp", .string(participant.readState.lastReadTimestamp.map(WireDate.iso8601))),
         ])
     }
 

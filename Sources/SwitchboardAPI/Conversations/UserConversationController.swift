@@ -49,12 +49,7 @@ public struct UserConversationController: Sendable {
         var request = request
         let form = try await request.formParameters(context: context)
         let notificationLevel = form.string("NotificationLevel")
-        let lastReadMessageIndex: ReadHorizonChange?
-        switch form.string("LastReadMessageIndex") {
-        case nil: lastReadMessageIndex = nil
-        case ""?: lastReadMessageIndex = .cleared
-        default: lastReadMessageIndex = try form.int("LastReadMessageIndex").map(ReadHorizonChange.moved)
-        }
+        let lastReadMessageIndex = try Self.readHorizon(form)
         let lastReadTimestamp = try ConversationMessageController.date(form, "LastReadTimestamp")
         let (sids, now) = (dependencies.sids, dependencies.time.now())
         let (scope, user, entry) = try await dependencies.storage.write { session in
@@ -93,5 +88,14 @@ public struct UserConversationController: Sendable {
         guard let entry = try await session.userConversations.find(
             conversation: key, identity: user.identity, accountSid: user.accountSid, service: scope.conversations) else { throw context.notFound }
         return (user, entry)
+    }
+
+    /// `LastReadMessageIndex` as sent: absent, empty (the horizon is cleared, as the nullable field allows) or an index.
+    static func readHorizon(_ form: FormParameters) throws -> ReadHorizonChange? {
+        switch form.string("LastReadMessageIndex") {
+        case nil: nil
+        case ""?: .cleared
+        default: try form.int("LastReadMessageIndex").map(ReadHorizonChange.moved)
+        }
     }
 }

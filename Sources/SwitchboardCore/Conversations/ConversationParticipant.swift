@@ -37,11 +37,15 @@ public struct ConversationParticipant: Sendable, Equatable {
     public var dateCreated: Date
     /// When it last changed.
     public var dateUpdated: Date
+    /// How far it has read the conversation (`last_read_message_index`, `last_read_timestamp`). Stored apart from the
+    /// participant's other columns: only a read-state write changes it.
+    public var readState: ParticipantReadState
 
     /// Creates a participant value.
     public init(
         sid: String, accountSid: String, conversationSid: String, identity: String?, binding: MessagingBinding?,
-        attributes: String, lastInboundAt: Date?, dateCreated: Date, dateUpdated: Date
+        attributes: String, lastInboundAt: Date?, dateCreated: Date, dateUpdated: Date,
+        readState: ParticipantReadState = ParticipantReadState()
     ) {
         self.sid = sid
         self.accountSid = accountSid
@@ -52,5 +56,6 @@ public struct ConversationParticipant: Sendable, Equatable {
         self.lastInboundAt = lastInboundAt
         self.dateCreated = dateCreated
         self.dateUpdated = dateUpdated
+        self.readState = readState
     }
 }

@@ -222,7 +222,8 @@ struct SQLConversationRepository: ConversationRepository {
             attributes: try row.decode(column: "attributes", as: String.self),
             lastInboundAt: try row.decode(column: "last_inbound_at", as: Int64?.self).map(StoredDate.decode),
             dateCreated: StoredDate.decode(try row.decode(column: "date_created", as: Int64.self)),
-            dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)))
+            dateUpdated: StoredDate.decode(try row.decode(column: "date_updated", as: Int64.self)),
+            readState: try SQLUserConversationRepository.decodeReadState(row))
     }
 
     // MARK: Messages
