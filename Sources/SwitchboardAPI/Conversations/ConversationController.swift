@@ -45,7 +45,7 @@ public struct ConversationController: Sendable {
 
     /// `DateCreated` and `DateUpdated`, which a client importing history may set.
     static func dates(from form: FormParameters) throws(TwilioError) -> (created: Date?, updated: Date?) {
-        (try ConversationMessageController.date(form, "DateCreated"), try ConversationMessageController.date(form, "DateUpdated"))
+        (try form.date("DateCreated"), try form.date("DateUpdated"))
     }
 
     /// Stores a new conversation in the scope's service, with the account's default timers where `changes` set none,

@@ -88,8 +88,8 @@ public struct ConversationMessageController: Sendable {
         let form = try await request.formParameters(context: context)
         if let body = form.string("Body") { try TextLimit.conversationMessageBody.check(body, parameter: "Body") }
         if let attributes = form.string("Attributes") { try AttributeValue.checkAttributes(attributes) }
-        let dateCreated = try Self.date(form, "DateCreated")
-        let dateUpdated = try Self.date(form, "DateUpdated")
+        let dateCreated = try form.date("DateCreated")
+        let dateUpdated = try form.date("DateUpdated")
         let (sids, now) = (dependencies.sids, dependencies.time.now())
         let (scope, message, deliveries) = try await dependencies.storage.write { session in
             let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)
@@ -107,13 +107,6 @@ public struct ConversationMessageController: Sendable {
             return (scope, message, try await session.conversations.deliveries(conversationMessageSid: message.sid, accountSid: message.accountSid))
         }
         return JSONResponse.make(ConversationRepresentation.message(message, deliveries: deliveries, scope: scope, root: scope.root(baseURL: context.domainBaseURL)))
-    }
-
-    /// An ISO 8601 date parameter; 20001 when it is not one.
-    static func date(_ form: FormParameters, _ name: String) throws(TwilioError) -> Date? {
-        guard let text = form.string(name) else { return nil }
-        guard let date = WireDate.parseISO8601(text) else { throw .invalidParameter("\(name) must be an ISO 8601 date") }
-        return date
     }
 
     @Sendable func delete(request: Request, context: SwitchboardRequestContext) async throws -> Response {

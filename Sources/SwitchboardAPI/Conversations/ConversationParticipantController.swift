@@ -78,7 +78,7 @@ public struct ConversationParticipantController: Sendable {
         var request = request
         let form = try await request.formParameters(context: context)
         let lastReadMessageIndex = try UserConversationController.readHorizon(form)
-        let lastReadTimestamp = try ConversationMessageController.date(form, "LastReadTimestamp")
+        let lastReadTimestamp = try form.date("LastReadTimestamp")
         let (sids, now) = (dependencies.sids, dependencies.time.now())
         let (scope, participant) = try await dependencies.storage.write { session in
             let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)

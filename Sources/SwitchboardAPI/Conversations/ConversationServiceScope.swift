@@ -57,9 +57,12 @@ struct ConversationServiceScope: Sendable {
         let notFound = context.notFound
         if let scope = try await dependencies.storage.read({ session -> ConversationServiceScope? in
             guard let configuration = try await session.conversationConfiguration.accountConfiguration(accountSid: accountSid) else { return nil }
-            // A default deleted through Chat's `/v2/Services` is replaced, which takes a write.
-            if named == nil, try await session.chatServices.find(sid: configuration.defaultChatServiceSid, accountSid: accountSid) == nil { return nil }
-            return try await scope(named: named, configuration: configuration, in: session, notFound: notFound)
+            guard let service = try await session.chatServices.find(sid: named ?? configuration.defaultChatServiceSid, accountSid: accountSid) else {
+                // A default deleted through Chat's `/v2/Services` is replaced, which takes a write.
+                if named == nil { return nil }
+                throw notFound
+            }
+            return ConversationServiceScope(service: service, named: named, configuration: configuration)
         }) {
             return scope
         }
@@ -101,7 +104,15 @@ struct ConversationServiceScope: Sendable {
                       notFound: TwilioError) async throws -> ConversationServiceScope {
         let sid = named ?? configuration.defaultChatServiceSid
         guard let service = try await session.chatServices.find(sid: sid, accountSid: configuration.accountSid) else { throw notFound }
-        return ConversationServiceScope(service: service, isDefault: sid == configuration.defaultChatServiceSid, isNamedByPath: named != nil,
-                                        configuration: configuration)
+        return ConversationServiceScope(service: service, named: named, configuration: configuration)
+    }
+}
+
+// In an extension, so the memberwise initializer stays.
+extension ConversationServiceScope {
+    /// The scope of `service`, found for the path's `named` service or, when it named none, the configuration's default.
+    init(service: ChatService, named: String?, configuration: ConversationAccountConfiguration) {
+        self.init(service: service, isDefault: service.sid == configuration.defaultChatServiceSid, isNamedByPath: named != nil,
+                  configuration: configuration)
     }
 }

@@ -50,7 +50,7 @@ public struct UserConversationController: Sendable {
         let form = try await request.formParameters(context: context)
         let notificationLevel = form.string("NotificationLevel")
         let lastReadMessageIndex = try Self.readHorizon(form)
-        let lastReadTimestamp = try ConversationMessageController.date(form, "LastReadTimestamp")
+        let lastReadTimestamp = try form.date("LastReadTimestamp")
         let (sids, now) = (dependencies.sids, dependencies.time.now())
         let (scope, user, entry) = try await dependencies.storage.write { session in
             let scope = try await ConversationServiceScope.resolve(context, in: session, sids: sids, now: now)

@@ -15,16 +15,10 @@ struct StatisticsQuery {
 
     init(_ query: FormParameters, now: Date) throws(TwilioError) {
         self.window = try StatisticsWindow.resolve(
-            startDate: try Self.date(query, "StartDate"), endDate: try Self.date(query, "EndDate"), minutes: try query.int("Minutes"), now: now)
+            startDate: try query.date("StartDate"), endDate: try query.date("EndDate"), minutes: try query.int("Minutes"), now: now)
         self.taskChannel = query.string("TaskChannel")
         self.thresholds = try WaitTimeSplit.thresholds(query.string("SplitByWaitTime"))
         self.now = now
-    }
-
-    static func date(_ query: FormParameters, _ name: String) throws(TwilioError) -> Date? {
-        guard let raw = query.string(name) else { return nil }
-        guard let date = WireDate.parseISO8601(raw) else { throw .invalidParameter("\(name) must be an ISO 8601 date-time; got '\(raw)'") }
-        return date
     }
 
     /// The channel `TaskChannel` names, or `nil` when it was not sent; one the workspace lacks is a 20001.

@@ -1,3 +1,4 @@
+public import Foundation
 public import SwitchboardCore
 
 /// Parameters of a request, from a form-encoded body or a query string, as Twilio's clients send them:
@@ -52,6 +53,13 @@ public struct FormParameters: Sendable {
         guard let raw = string(name) else { return nil }
         guard let value = Int(raw.trimmingSpaces) else { throw .invalidParameter("\(name) must be an integer; got '\(raw)'") }
         return value
+    }
+
+    /// An ISO 8601 date-time parameter, as v1 APIs take dates.
+    public func date(_ name: String) throws(TwilioError) -> Date? {
+        guard let raw = string(name) else { return nil }
+        guard let date = WireDate.parseISO8601(raw) else { throw .invalidParameter("\(name) must be an ISO 8601 date-time; got '\(raw)'") }
+        return date
     }
 
     static func decode(_ text: Substring) throws(TwilioError) -> String {
