@@ -12,12 +12,18 @@ import SwitchboardProxy
 public func buildApplication(
     configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger
 ) -> some ApplicationProtocol {
-    let router = buildRouter(configuration: configuration, dependencies: dependencies)
     let webhooks = HTTPWebhookTransport(addressGuard: WebhookAddressGuard(allowPrivateTargets: configuration.allowPrivateWebhooks))
+    let senders = SenderDirectory(dependencies.providerConnectors(webhooks), secretBox: dependencies.secretBox,
+                                  baseURL: configuration.switchboardBaseURL)
+    let router = buildRouter(configuration: configuration, dependencies: dependencies, senders: senders)
     let dispatcher = OutboxDispatcher(
         storage: dependencies.storage, connectors: dependencies.connectors, webhooks: webhooks, sids: dependencies.sids,
         time: dependencies.time, doorbell: dependencies.doorbell, settings: configuration.dispatcher, logger: logger,
-        answerReaders: [AssignmentInstructionReader(routing: dependencies.routing, logger: logger)])
+        answerReaders: [
+            AssignmentInstructionReader(routing: dependencies.routing, logger: logger),
+            IncomingMessageAnswerReader(storage: dependencies.storage, sids: dependencies.sids, time: dependencies.time, logger: logger),
+        ],
+        senders: senders)
     return Application(
         responder: FrontDoorResponder(next: router.buildResponder(), publicURL: configuration.publicURL,
                                       trustedProxies: configuration.trustedProxies),
@@ -42,7 +48,8 @@ public func buildApplication(
 /// The routes of every Twilio domain, each under its path prefix; ``FrontDoorResponder`` maps Host-addressed
 /// requests onto the same prefixes.
 func buildRouter(
-    configuration: ServerConfiguration, dependencies: ServerDependencies, methods: RouteMethodTable = RouteMethodTable()
+    configuration: ServerConfiguration, dependencies: ServerDependencies, senders: SenderDirectory,
+    methods: RouteMethodTable = RouteMethodTable()
 ) -> Router<SwitchboardRequestContext> {
     // HEAD answers wherever GET does, as Twilio's API does.
     let router = Router(context: SwitchboardRequestContext.self, options: .autoGenerateHeadEndpoints)
@@ -52,6 +59,8 @@ func buildRouter(
     router.addRoutes(HealthController().endpoints)
     router.addRoutes(MetricsController(dependencies: dependencies).endpoints)
     router.addRoutes(DesktopController().endpoints)
+    // Providers authenticate by their signatures, which the sender's connector checks, not by Basic credentials.
+    router.addRoutes(SenderInboundController(dependencies: dependencies, senders: senders).endpoints, atPath: "/switchboard/v1")
     let inFlight = InFlightRequests(limit: configuration.maxConcurrentRequestsPerAccount)
     let authenticated = RouteMethods(base: router.group()
         .add(middleware: AccountConcurrencyPrecheckMiddleware(inFlight: inFlight))
@@ -82,7 +91,7 @@ func buildRouter(
     ] {
         authenticated.addRoutes(conversations, atPath: "/conversations/v1")
     }
-    authenticated.addRoutes(ContentController(dependencies: dependencies).endpoints, atPath: "/content/v1")
+    authenticated.addRoutes(ContentController(dependencies: dependencies, senders: senders).endpoints, atPath: "/content/v1")
     authenticated.addRoutes(FlexChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     authenticated.addRoutes(WebChannelController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
     authenticated.addRoutes(FlexConfigurationController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")
@@ -130,11 +139,13 @@ func buildRouter(
     authenticated.addRoutes(AccountController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
     authenticated.addRoutes(KeyController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
     authenticated.addRoutes(MessageController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
+    authenticated.addRoutes(IncomingPhoneNumberController(dependencies: dependencies).endpoints, atPath: "/api/2010-04-01")
     authenticated.addRoutes(SandboxMessageController(dependencies: dependencies).endpoints, atPath: "/sandbox/v1")
     authenticated.addRoutes(SandboxFailureController(dependencies: dependencies).endpoints, atPath: "/sandbox/v1")
     authenticated.addRoutes(SandboxEventsController(dependencies: dependencies, keepalive: configuration.agentEventsKeepalive).endpoints,
                             atPath: "/sandbox/v1")
     authenticated.addRoutes(OutboxController(dependencies: dependencies).endpoints, atPath: "/switchboard/v1")
+    authenticated.addRoutes(SenderController(dependencies: dependencies).endpoints, atPath: "/switchboard/v1")
     authenticated.addRoutes(AgentEventsController(dependencies: dependencies, keepalive: configuration.agentEventsKeepalive).endpoints,
                             atPath: "/switchboard/v1")
     authenticated.addRoutes(AgentController(dependencies: dependencies).endpoints, atPath: "/switchboard/v1")

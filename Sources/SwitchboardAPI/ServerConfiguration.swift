@@ -25,6 +25,13 @@ public struct ServerConfiguration: Sendable {
     /// proxies and clients see a live connection.
     public var agentEventsKeepalive: Duration = .seconds(15)
 
+    /// The root URL of Switchboard's own API as providers reach it: under the public URL, or else the address
+    /// the server listens on.
+    public var switchboardBaseURL: String {
+        let root = publicURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 } ?? "http://\(host):\(port)"
+        return root + "/switchboard"
+    }
+
     /// Creates a configuration; the defaults are `switchboard serve`'s.
     public init(
         host: String = "127.0.0.1", port: Int = 8080, publicURL: String? = nil, maxConcurrentRequestsPerAccount: Int = 100,

@@ -34,6 +34,8 @@ public struct ServerDependencies: Sendable {
     public var metrics: PrometheusCollectorRegistry
     /// Seals the secrets Switchboard must read back, such as API key secrets that sign Access Tokens.
     public var secretBox: SecretBox
+    /// Makes the connectors that deliver for senders, over the HTTP client the server's webhooks use.
+    public var providerConnectors: @Sendable (any WebhookTransport) -> [any ProviderConnector]
 
     /// Creates the dependencies, with a routing engine over the same storage, clock and SIDs, and the sandbox
     /// delivering every channel.
@@ -56,13 +58,17 @@ public struct ServerDependencies: Sendable {
         // The janitor hears of every task that ends.
         let routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger, observers: [FlexJanitor(sids: sids)])
         self.routing = routing
+        self.providerConnectors = { transport in
+            StandardProviderConnectors.make(transport: transport, storage: storage, time: time, window: messagingWindow)
+        }
         self.sandbox = SandboxConnector(storage: storage, time: time)
         self.connectors = ConnectorDirectory([sandbox])
         self.messagingWindow = messagingWindow
-        // The most specific route takes a message first: a Proxy session, then any other given, then Conversations.
+        // The most specific route takes a message first: a number whose SmsUrl the account set (its application
+        // asked for the message), a Proxy session, then any other given, then Conversations.
         let conversations = ConversationsInboundRoute(storage: storage, routing: routing, sids: sids, window: messagingWindow)
         self.inbound = InboundMessages(
             storage: storage, time: time, sids: sids,
-            routes: [ProxyInboundRoute(sids: sids, routing: routing)] + inboundRoutes + [conversations])
+            routes: [IncomingPhoneNumberRoute(sids: sids), ProxyInboundRoute(sids: sids, routing: routing)] + inboundRoutes + [conversations])
     }
 }

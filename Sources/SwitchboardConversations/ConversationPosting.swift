@@ -82,8 +82,12 @@ public struct ConversationPosting: Sendable {
         var deliveries: [Message] = []
         for recipient in recipients {
             guard let binding = recipient.binding else { continue }
+            // A person answering through a Messenger page connector may use Meta's HUMAN_AGENT tag for 7 days.
+            let humanAgent = binding.channel == .messenger
+                ? try await session.senders.find(address: binding.proxyAddress, accountSid: accountSid)?.connector == .messenger
+                : false
             try window.check(channel: binding.channel, lastInbound: recipient.lastInboundAt,
-                             usesApprovedTemplate: template?.approvalStatus == .approved, now: now)
+                             usesApprovedTemplate: template?.approvalStatus == .approved, now: now, humanAgent: humanAgent)
             deliveries.append(try outbound(message, over: binding, template: template, now: now))
         }
         if deliveries.isEmpty, author?.binding == nil,

@@ -87,4 +87,8 @@ public protocol StorageSession: Sendable {
     var flexChannels: any FlexChannelRepository { get }
     /// Each account's Flex configuration.
     var flexConfigurations: any FlexConfigurationRepository { get }
+    /// Senders that deliver through providers.
+    var senders: any SenderRepository { get }
+    /// API 2010's IncomingPhoneNumbers.
+    var incomingPhoneNumbers: any IncomingPhoneNumberRepository { get }
 }

@@ -6,7 +6,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard-bench",
         abstract: "Load generator for a running Switchboard server.",
-        subcommands: [HTTPLoadCommand.self, RoutingDecisionCommand.self],
+        subcommands: [HTTPLoadCommand.self, RoutingDecisionCommand.self, SenderDeliveryCommand.self],
         defaultSubcommand: HTTPLoadCommand.self
     )
 }

@@ -13,27 +13,19 @@ struct HTTPLoadCommand: AsyncParsableCommand {
         commandName: "http",
         abstract: "Measure requests/s and p50/p99/max latency of API workloads against a running server.")
 
-    @Option(help: "The server's root URL.") var url = "http://127.0.0.1:8080"
+    @OptionGroup var server: ServerOptions
     @Option(help: "Concurrent connections.") var connections = 32
     @Option(help: "Seconds per workload.") var duration = 10.0
-    @Option(help: "Account SID (default: SWITCHBOARD_ACCOUNT_SID).") var accountSid: String?
-    @Option(help: "Auth token (default: SWITCHBOARD_AUTH_TOKEN).") var authToken: String?
     @Option(help: "Comma-separated workloads after the baseline: flexflow-create, flexflow-fetch, task-create, message-create, message-to-handset, interaction-to-handset.")
     var workloads = "flexflow-create,flexflow-fetch"
     @Option(help: "Workers the task-create workload sets up.") var taskWorkers = 200
     @Option(help: "Each worker's sms capacity in the task-create workload (Twilio allows at most 50).") var taskCapacity = 50
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard let sid = accountSid ?? environment["SWITCHBOARD_ACCOUNT_SID"],
-              let token = authToken ?? environment["SWITCHBOARD_AUTH_TOKEN"]
-        else { throw ValidationError("give --account-sid and --auth-token, or set SWITCHBOARD_ACCOUNT_SID and SWITCHBOARD_AUTH_TOKEN") }
-        var configuration = HTTPClient.Configuration()
-        configuration.connectionPool = .init(idleTimeout: .seconds(60), concurrentHTTP1ConnectionsPerHostSoftLimit: connections)
-        let client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
-        let authorization = "Basic " + Data("\(sid):\(token)".utf8).base64EncodedString()
-        let target = LoadTarget(client: client, root: url, authorization: authorization)
-        print("switchboard-bench http: \(url), \(connections) connections, \(duration) s per workload")
+        let sid = try server.account().sid
+        let target = try server.target(connections: connections)
+        let client = target.client
+        print("switchboard-bench http: \(server.url), \(connections) connections, \(duration) s per workload")
         do {
             let baseline = try await measure(target: target, request: { _ in target.request("GET", "/health") }, expect: 200)
             print(baseline.line("health (baseline)", baseline: nil))

@@ -1,5 +1,6 @@
 """Fixtures: a running Switchboard server per storage backend, and twilio clients pointed at it."""
 
+import base64
 import os
 import signal
 from dataclasses import dataclass
@@ -49,6 +50,34 @@ def switchboard_bin():
     pytest.fail(message, pytrace=False)
 
 
+# The public URL of the servers that providers call back: senders' inbound URLs are built from it.
+PUBLIC_URL = "https://switchboard.example.com"
+# The servers of a run on PostgreSQL share one database, and so claim each other's outbox work: like the processes
+# of a scale-out deployment, they must all hold the key that seals senders' secrets.
+SHARED_SECRET_KEY = base64.b64encode(os.urandom(32)).decode()
+
+
+def backend_env(backend: str) -> dict:
+    """What a server needs for `backend` beyond its account: the shared secret key on the shared database."""
+    return {"SWITCHBOARD_SECRET_KEY": SHARED_SECRET_KEY} if backend == "postgres" else {}
+
+
+def public_server(switchboard_bin, tmp_path_factory, name: str, backend: str, extra_env: dict = None):
+    """A server of its own for one module: `--public-url` set, loopback peers allowed, logging at debug level so
+    tests can search its log; yields it, then stops it with SIGTERM, which must exit 0."""
+    workdir = tmp_path_factory.mktemp(f"{name}-{backend}")
+    database = str(workdir / "sb.sqlite") if backend == "sqlite" else POSTGRES_URL
+    account_sid, auth_token = fake_sid("AC"), random_auth_token()
+    env = clean_env({"SWITCHBOARD_ACCOUNT_SID": account_sid, "SWITCHBOARD_AUTH_TOKEN": auth_token,
+                     "SWITCHBOARD_ALLOW_PRIVATE_WEBHOOKS": "true", "SWITCHBOARD_LOG_LEVEL": "debug",
+                     **backend_env(backend), **(extra_env or {})})
+    process = ServerProcess(switchboard_bin, workdir, database, env, name=f"{name}-{backend}",
+                            extra_args=["--public-url", PUBLIC_URL]).start()
+    yield Server(process.base_url, account_sid, auth_token, backend, process)
+    code = process.stop(signal.SIGTERM)
+    assert code == 0, f"exit {code} after SIGTERM\n{process.log_tail()}"
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def server(request, switchboard_bin, tmp_path_factory):
     """A server on a free port with a known bootstrap account; stopped with SIGTERM, which must exit 0."""
@@ -58,7 +87,7 @@ def server(request, switchboard_bin, tmp_path_factory):
     account_sid, auth_token = fake_sid("AC"), random_auth_token()
     # Test webhook receivers listen on loopback, which the SSRF guard refuses unless told otherwise.
     env = clean_env({"SWITCHBOARD_ACCOUNT_SID": account_sid, "SWITCHBOARD_AUTH_TOKEN": auth_token,
-                     "SWITCHBOARD_ALLOW_PRIVATE_WEBHOOKS": "true"})
+                     "SWITCHBOARD_ALLOW_PRIVATE_WEBHOOKS": "true", **backend_env(backend)})
     process = ServerProcess(switchboard_bin, workdir, database, env, name=f"server-{backend}")
     try:
         process.start()

@@ -108,14 +108,14 @@ struct DeliveryHarness {
     /// A dispatcher on this harness's clock; the sandbox delivers every channel unless other connectors are given.
     func dispatcher(
         connectors: [any ChannelConnector]? = nil, retryPolicy: RetryPolicy = DeliveryHarness.retryPolicy,
-        answerReaders: [any WebhookAnswerReader] = []
+        answerReaders: [any WebhookAnswerReader] = [], senders: SenderDirectory? = nil
     ) -> OutboxDispatcher {
         let clock = self.clock
         return OutboxDispatcher(
             storage: storage, connectors: ConnectorDirectory(connectors ?? [SandboxConnector(storage: storage, time: clock)]),
             webhooks: webhooks, sids: sids, time: clock, doorbell: OutboxDoorbell(),
             settings: DispatcherSettings(retryPolicy: retryPolicy), logger: Self.quietLogger, answerReaders: answerReaders,
-            milliseconds: { clock.milliseconds })
+            senders: senders, milliseconds: { clock.milliseconds })
     }
 
     /// Queues a webhook call and returns its entry.

@@ -1,5 +1,6 @@
 public import Hummingbird
 import SwitchboardCore
+public import SwitchboardDelivery
 import SwitchboardStorage
 
 /// `/v1/Content` on `content`: templates, with JSON bodies as Twilio's Content API takes them, their WhatsApp
@@ -7,10 +8,13 @@ import SwitchboardStorage
 /// `/v1/LegacyContent`.
 public struct ContentController: Sendable {
     let dependencies: ServerDependencies
+    /// The provider connectors, through which an account with a WhatsApp Cloud sender submits to Meta.
+    let senders: SenderDirectory?
 
-    /// Creates the controller.
-    public init(dependencies: ServerDependencies) {
+    /// Creates the controller; without `senders`, every approval is the sandbox's.
+    public init(dependencies: ServerDependencies, senders: SenderDirectory? = nil) {
         self.dependencies = dependencies
+        self.senders = senders
     }
 
     /// The routes, relative to the domain's `/v1`.
@@ -92,10 +96,14 @@ public struct ContentController: Sendable {
         return JSONResponse.noContent()
     }
 
-    /// Submits for WhatsApp approval; the sandbox approves at once unless the name asks for a rejection.
+    /// Submits for WhatsApp approval: to Meta when the account has a WhatsApp Cloud sender with a `waba_id`
+    /// (see ``submitToProvider``), else to the sandbox, which approves at once unless the name asks for a rejection.
     @Sendable func submit(request: Request, context: SwitchboardRequestContext) async throws -> Response {
         let body = try await Self.jsonBody(request, context: context)
         let now = dependencies.time.now()
+        if let submitted = try await submitToProvider(body: body, context: context, now: now) {
+            return JSONResponse.make(ContentRepresentation.approval(submitted), status: .created)
+        }
         let template = try await dependencies.storage.write { session in
             let submitted = try ContentRules.submitForApproval(try await Self.template(context, session: session), json: body, now: now)
             try await session.contents.update(submitted)

@@ -1,5 +1,6 @@
 public import Hummingbird
 import HTTPTypes
+import SwitchboardDelivery
 
 /// One operation the server answers: a method on a route path, as the coverage table counts it.
 public struct AnsweredOperation: Sendable, Hashable, Comparable, CustomStringConvertible {
@@ -21,7 +22,9 @@ public struct AnsweredOperation: Sendable, Hashable, Comparable, CustomStringCon
         configuration: ServerConfiguration = ServerConfiguration(), dependencies: ServerDependencies
     ) throws -> [AnsweredOperation] {
         let methods = RouteMethodTable()
-        let router = buildRouter(configuration: configuration, dependencies: dependencies, methods: methods)
+        // Routes do not depend on which providers are built in, only on there being a directory of them.
+        let senders = SenderDirectory([], secretBox: dependencies.secretBox, baseURL: configuration.switchboardBaseURL)
+        let router = buildRouter(configuration: configuration, dependencies: dependencies, senders: senders, methods: methods)
         try router.validate()
         let refused = Set(methods.refusals.map { AnsweredOperation(method: $0.method.rawValue, path: Self.path($0.path)) })
         let answered = router.routes

@@ -32,12 +32,21 @@ public struct MessageController: Sendable {
         let form = try await request.formParameters(context: context)
         let account = try await addressedAccount(context)
         let now = dependencies.time.now()
-        let requested = try MessageRules.makeOutbound(
+        let mediaUrls = form.strings("MediaUrl")
+        if let invalid = mediaUrls.first(where: { !MessageRules.isWebURL($0) }) {
+            throw TwilioError(code: 21620, message: "Invalid media URL(s): \(invalid)", httpStatus: 400)
+        }
+        // Twilio needs a Body only when there is neither media nor a template.
+        let mediaOnly = (form.string("Body") ?? "").isEmpty && !mediaUrls.isEmpty
+        var outbound = try MessageRules.makeOutbound(
             MessageRequest(
-                to: form.string("To"), from: form.string("From"), body: form.string("Body"), contentSid: form.string("ContentSid"),
+                to: form.string("To"), from: form.string("From"), body: mediaOnly ? " " : form.string("Body"), contentSid: form.string("ContentSid"),
                 contentVariables: form.string("ContentVariables"), statusCallback: form.string("StatusCallback"),
                 messagingServiceSid: form.string("MessagingServiceSid")),
             sid: dependencies.sids.make(.message), accountSid: account.sid, now: now)
+        if mediaOnly { outbound.body = "" }
+        outbound.mediaUrls = mediaUrls
+        let requested = outbound
         let sids = dependencies.sids
         let window = dependencies.messagingWindow
         let message = try await dependencies.storage.write { session in

@@ -15,7 +15,7 @@ enum MessageRepresentation {
             ("error_message", .string(message.errorMessage)),
             ("uri", .string(uri + ".json")),
             ("account_sid", .string(message.accountSid)),
-            ("num_media", .string("0")),
+            ("num_media", .string(String(message.mediaUrls.count))),
             ("status", .string(message.status.rawValue)),
             ("messaging_service_sid", .null),
             ("sid", .string(message.sid)),

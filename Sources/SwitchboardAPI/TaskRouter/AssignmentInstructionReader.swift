@@ -12,7 +12,7 @@ struct AssignmentInstructionReader: WebhookAnswerReader {
 
     var purpose: String { AssignmentCallback.purpose }
 
-    func read(_ body: [UInt8], answering call: WebhookCall, accountSid: String) async throws {
+    func read(_ body: [UInt8], answering call: WebhookCall, answeredBy url: String, entry: OutboxEntry) async throws {
         guard case .form(let pairs) = call.body, let instruction = AssignmentCallback.instruction(in: body) else { return }
         func value(_ name: String) -> String? { pairs.first { $0.name == name }?.value }
         guard let reservationSid = value("ReservationSid"), let taskSid = value("TaskSid"), let workspaceSid = value("WorkspaceSid") else { return }

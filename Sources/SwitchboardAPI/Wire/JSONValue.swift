@@ -8,6 +8,8 @@ public enum JSONValue: Sendable, Equatable {
     case bool(Bool)
     /// An integer.
     case int(Int)
+    /// A number that need not be whole.
+    case number(Double)
     /// A string.
     case string(String)
     /// An array.
@@ -20,6 +22,7 @@ public enum JSONValue: Sendable, Equatable {
         case (.null, .null): true
         case (.bool(let a), .bool(let b)): a == b
         case (.int(let a), .int(let b)): a == b
+        case (.number(let a), .number(let b)): a == b
         case (.string(let a), .string(let b)): a == b
         case (.array(let a), .array(let b)): a == b
         case (.object(let a), .object(let b)): a.count == b.count && zip(a, b).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
@@ -47,6 +50,7 @@ public enum JSONValue: Sendable, Equatable {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
+        case .number(let value): output += value.isFinite ? String(value) : "null"
         case .string(let value): JSONStringLiteral.write(value, to: &output)
         case .array(let values):
             output += "["

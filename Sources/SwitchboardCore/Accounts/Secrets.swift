@@ -16,6 +16,14 @@ public enum Secrets {
         }.joined()
     }
 
+    /// The lowercase hex HMAC-SHA256 of `bytes` keyed with `key`, as Meta signs its webhooks.
+    public static func hmacSHA256Hex(_ bytes: [UInt8], key: String) -> String {
+        HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: Array(key.utf8))).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
+    }
+
     /// Compares two secrets in time that does not depend on where they differ.
     public static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
         let left = Array(lhs.utf8)

@@ -6,10 +6,16 @@ public enum ContentApprovalStatus: String, Sendable, CaseIterable {
     case unsubmitted
     /// Submitted, awaiting review.
     case received
+    /// Taken by the provider (Meta) and under its review.
+    case pending
     /// Approved: WhatsApp delivers it outside the customer-care window.
     case approved
     /// Rejected.
     case rejected
+    /// Approved, then paused by the provider for its quality.
+    case paused
+    /// Approved, then disabled by the provider.
+    case disabled
 }
 
 /// A Content API template (`HX…`): the message in one or more types (`twilio/text`, `twilio/quick-reply`, …).

@@ -16,17 +16,23 @@ public struct MessagingWindow: Sendable, Equatable {
         self.length = length
     }
 
+    /// How long a person may still answer on Messenger with Meta's `HUMAN_AGENT` tag: seven windows, 7 days.
+    public var humanAgentLength: TimeInterval { length * 7 }
+
     /// When the window closes for a customer who last wrote at `lastInbound`; `nil` when they never wrote or the
-    /// channel has no window.
-    public func closesAt(channel: DeliveryChannel, lastInbound: Date?) -> Date? {
+    /// channel has no window. `humanAgent` asks for the longer window of a person answering on Messenger.
+    public func closesAt(channel: DeliveryChannel, lastInbound: Date?, humanAgent: Bool = false) -> Date? {
         guard Self.channels.contains(channel), let lastInbound else { return nil }
-        return lastInbound.addingTimeInterval(length)
+        return lastInbound.addingTimeInterval(humanAgent && channel == .messenger ? humanAgentLength : length)
     }
 
     /// Refuses free text outside the window with Twilio's 63016; a template approved for the channel goes through.
-    public func check(channel: DeliveryChannel, lastInbound: Date?, usesApprovedTemplate: Bool, now: Date) throws(TwilioError) {
+    /// `humanAgent` says a person answers through a Messenger page connector, which Meta allows for 7 days.
+    public func check(
+        channel: DeliveryChannel, lastInbound: Date?, usesApprovedTemplate: Bool, now: Date, humanAgent: Bool = false
+    ) throws(TwilioError) {
         guard Self.channels.contains(channel), !usesApprovedTemplate else { return }
-        if let closes = closesAt(channel: channel, lastInbound: lastInbound), now < closes { return }
+        if let closes = closesAt(channel: channel, lastInbound: lastInbound, humanAgent: humanAgent), now < closes { return }
         throw TwilioError.outsideMessagingWindow
     }
 }

@@ -1,5 +1,5 @@
 /// The channel a message travels on, which decides how its addresses are written.
-public enum DeliveryChannel: String, Sendable, CaseIterable {
+public enum DeliveryChannel: String, Sendable, CaseIterable, Codable {
     /// SMS and MMS: an E.164 phone number, `+14155550100`.
     case sms
     /// WhatsApp: `whatsapp:` and an E.164 number.

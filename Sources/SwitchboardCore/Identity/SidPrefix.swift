@@ -74,6 +74,8 @@ public enum SidPrefix: String, Sendable, CaseIterable {
     case proxyPhoneNumber = "PN"
     /// One HTTP request, as Twilio's `Twilio-Request-Id` names it.
     case request = "RQ"
+    /// A Switchboard sender: an address delivered through a provider, as Twilio's channel senders are `XE`.
+    case sender = "XE"
 
     /// A Programmable Chat Service: the same `IS` prefix as a Conversations service.
     public static let chatService = SidPrefix.conversationService

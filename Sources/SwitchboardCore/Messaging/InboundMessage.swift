@@ -8,15 +8,18 @@ public struct InboundMessage: Sendable, Equatable {
     public var to: String
     /// The text.
     public var body: String
-    /// The provider's id for it, when the provider gives one.
+    /// The provider's id for it, when the provider gives one; a second delivery of the same id is stored once.
     public var providerMessageID: String?
+    /// The media that came with it, by URL.
+    public var mediaUrls: [String]
 
     /// Normalises both addresses for `channel`; throws 21211 when either is not valid there.
-    public init(channel: DeliveryChannel, from: String, to: String, body: String, providerMessageID: String? = nil) throws(TwilioError) {
+    public init(channel: DeliveryChannel, from: String, to: String, body: String, providerMessageID: String? = nil, mediaUrls: [String] = []) throws(TwilioError) {
         self.channel = channel
         self.from = try DeliveryAddress(from, channel: channel).value
         self.to = try DeliveryAddress(to, channel: channel).value
         self.body = body
         self.providerMessageID = providerMessageID
+        self.mediaUrls = mediaUrls
     }
 }

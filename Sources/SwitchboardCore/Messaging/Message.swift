@@ -23,6 +23,10 @@ public struct Message: Sendable, Equatable {
     public var contentVariables: String?
     /// The email subject, for email.
     public var subject: String?
+    /// The media sent with it, by URL (`MediaUrl`).
+    public var mediaUrls: [String]
+    /// The provider's id for it (Twilio's `SM…`, WhatsApp's `wamid.…`), by which its receipts find it.
+    public var providerMessageID: String?
     /// Where it is in its life.
     public var status: MessageStatus
     /// Twilio's error code when it failed or was undelivered.
@@ -45,7 +49,7 @@ public struct Message: Sendable, Equatable {
     public init(
         sid: String, accountSid: String, channel: DeliveryChannel, direction: MessageDirection, from: String, to: String,
         body: String, contentSid: String? = nil, contentVariables: String? = nil, subject: String? = nil,
-        status: MessageStatus, errorCode: Int? = nil, errorMessage: String? = nil, statusCallback: String? = nil,
+        mediaUrls: [String] = [], providerMessageID: String? = nil, status: MessageStatus, errorCode: Int? = nil, errorMessage: String? = nil, statusCallback: String? = nil,
         origin: String = "api", dateCreated: Date, dateUpdated: Date, dateSent: Date? = nil
     ) {
         self.sid = sid
@@ -58,6 +62,8 @@ public struct Message: Sendable, Equatable {
         self.contentSid = contentSid
         self.contentVariables = contentVariables
         self.subject = subject
+        self.mediaUrls = mediaUrls
+        self.providerMessageID = providerMessageID
         self.status = status
         self.errorCode = errorCode
         self.errorMessage = errorMessage

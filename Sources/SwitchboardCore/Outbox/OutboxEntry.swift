@@ -97,14 +97,18 @@ public struct WebhookCall: Sendable, Equatable {
     public var purpose: String
     /// Where to send the same call when `url` does not answer with success, as Twilio's fallback URLs do.
     public var fallbackUrl: String?
+    /// How to request `fallbackUrl` when it differs from `method`, as a phone number's `SmsFallbackMethod` may;
+    /// `nil` requests it as `url` is requested.
+    public var fallbackMethod: String?
 
     /// Creates a call.
-    public init(url: String, method: String = "POST", body: WebhookBody, purpose: String, fallbackUrl: String? = nil) {
+    public init(url: String, method: String = "POST", body: WebhookBody, purpose: String, fallbackUrl: String? = nil, fallbackMethod: String? = nil) {
         self.url = url
         self.method = method
         self.body = body
         self.purpose = purpose
         self.fallbackUrl = fallbackUrl
+        self.fallbackMethod = fallbackMethod
     }
 }
 

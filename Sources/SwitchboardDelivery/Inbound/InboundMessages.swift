@@ -17,20 +17,25 @@ public struct InboundMessages: Sendable {
         self.routes = routes
     }
 
-    /// Stores `inbound` for `accountSid` and threads it; returns the stored message.
+    /// Stores `inbound` for `accountSid` and threads it; returns the stored message. A message the provider
+    /// already delivered (the same provider id) is not stored again: the first one is returned.
     public func receive(_ inbound: InboundMessage, accountSid: String) async throws -> Message {
         let now = time.now()
         let message = Message(
             sid: sids.make(.message), accountSid: accountSid, channel: inbound.channel, direction: .inbound,
-            from: inbound.from, to: inbound.to, body: inbound.body, status: .received, origin: "inbound",
+            from: inbound.from, to: inbound.to, body: inbound.body, mediaUrls: inbound.mediaUrls,
+            providerMessageID: inbound.providerMessageID, status: .received, origin: "inbound",
             dateCreated: now, dateUpdated: now)
         let routes = self.routes
-        let taker = try await storage.write { session -> Int? in
+        let (stored, taker) = try await storage.write { session -> (Message, Int?) in
+            if let id = inbound.providerMessageID, let earlier = try await session.messages.find(providerMessageID: id, accountSid: accountSid) {
+                return (earlier, nil)
+            }
             try await session.messages.insert(message)
-            for (index, route) in routes.enumerated() where try await route.route(message, in: session, now: now) { return index }
-            return nil
+            for (index, route) in routes.enumerated() where try await route.route(message, in: session, now: now) { return (message, index) }
+            return (message, nil)
         }
-        if let taker { try await routes[taker].committed(message) }
-        return message
+        if let taker { try await routes[taker].committed(stored) }
+        return stored
     }
 }

@@ -57,6 +57,8 @@ struct EnqueueNoticingSession: StorageSession {
     var proxyInteractions: any ProxyInteractionRepository { base.proxyInteractions }
     var flexChannels: any FlexChannelRepository { base.flexChannels }
     var flexConfigurations: any FlexConfigurationRepository { base.flexConfigurations }
+    var senders: any SenderRepository { base.senders }
+    var incomingPhoneNumbers: any IncomingPhoneNumberRepository { base.incomingPhoneNumbers }
     var outbox: any OutboxRepository { NoticingOutbox(base: base.outbox, queued: queued) }
 }
 

@@ -20,17 +20,22 @@ public final class OutboxDispatcher: Service {
     let milliseconds: @Sendable () -> Int64
     /// The readers of answers, by the purpose of the calls they answer.
     let answerReaders: [String: any WebhookAnswerReader]
+    /// The provider connectors that deliver for senders; a message from no sender goes to `connectors`.
+    let senders: SenderDirectory?
+    /// Each paced sender's `MessagesPerSecond`.
+    let pace = SenderPace()
 
     /// Creates a dispatcher; `milliseconds` is the wall clock retries are scheduled by; `answerReaders` act on
-    /// the answers to calls of their purpose.
+    /// the answers to calls of their purpose; `senders` deliver the messages sent from their addresses.
     public init(
         storage: any Storage, connectors: ConnectorDirectory, webhooks: any WebhookTransport, sids: any SidGenerator,
         time: any TimeSource, doorbell: OutboxDoorbell, settings: DispatcherSettings, logger: Logger,
-        answerReaders: [any WebhookAnswerReader] = [],
+        answerReaders: [any WebhookAnswerReader] = [], senders: SenderDirectory? = nil,
         milliseconds: @escaping @Sendable () -> Int64 = { OutboxClock.milliseconds(Date()) }
     ) {
         self.storage = storage
         self.connectors = connectors
+        self.senders = senders
         self.webhooks = webhooks
         self.answerReaders = Dictionary(answerReaders.map { ($0.purpose, $0) }, uniquingKeysWith: { first, _ in first })
         self.ledger = MessageStatusLedger(sids: sids)
@@ -137,13 +142,17 @@ public final class OutboxDispatcher: Service {
     func deliverMessage(_ entry: OutboxEntry, sid: String, started: Int64) async throws {
         let ledger = self.ledger
         let now = time.now()
-        let message = try await storage.write { session in
-            try await ledger.apply(MessageStatusReport(.sending), toMessage: sid, in: session, now: now)
+        let lookUpSender = senders != nil
+        let (message, sender) = try await storage.write { session -> (Message?, Sender?) in
+            let message = try await ledger.apply(MessageStatusReport(.sending), toMessage: sid, in: session, now: now)
+            guard lookUpSender, let message, message.channel != .chat else { return (message, nil) }
+            return (message, try await session.senders.find(address: message.from, accountSid: message.accountSid))
         }
         // Gone, or already past sending (a previous run sent it and died before recording the entry): nothing to do.
         guard let message, message.status == .sending else {
             return try await settle(entry, started: started, .delivered, via: message?.channel.rawValue ?? "unknown")
         }
+        if let sender, let senders { return try await deliver(entry, message: message, from: sender, through: senders, started: started) }
         let channel = message.channel.rawValue
         guard let connector = connectors.connector(for: message.channel) else {
             return try await settle(entry, started: started, .giveUp("no connector delivers \(channel)"), via: channel,
@@ -180,13 +189,15 @@ public final class OutboxDispatcher: Service {
             return try await settle(entry, started: started, .giveUp("the account is closed"), via: Self.webhookChannel)
         }
         var outcome = await webhooks.send(WebhookSigning.request(for: call, authToken: account.authToken, idempotencyToken: entry.sid))
+        var answeredBy = call.url
         if let fallback = call.fallbackUrl, !Self.succeeded(outcome) {
             // Twilio's fallback URLs get the same call, signed for their own URL, when the first answer is no success.
             var fallbackCall = call
             fallbackCall.url = fallback
+            fallbackCall.method = call.fallbackMethod ?? call.method
             let primary = outcome
             outcome = await webhooks.send(WebhookSigning.request(for: fallbackCall, authToken: account.authToken, idempotencyToken: entry.sid))
-            if !Self.succeeded(outcome) { outcome = primary }
+            if Self.succeeded(outcome) { answeredBy = fallback } else { outcome = primary }
         }
         switch outcome {
         case .refused(let reason):
@@ -196,7 +207,7 @@ public final class OutboxDispatcher: Service {
             let code = Self.responseCode(result)
             switch DeliveryOutcome(classifying: result) {
             case .delivered:
-                await readAnswer(body, to: call, entry: entry)
+                await readAnswer(body, to: call, answeredBy: answeredBy, entry: entry)
                 try await settle(entry, started: started, .delivered, via: Self.webhookChannel, responseCode: code)
             case .retry: try await settle(entry, started: started, .retry(description), via: Self.webhookChannel, responseCode: code)
             case .giveUp: try await settle(entry, started: started, .giveUp(description), via: Self.webhookChannel, responseCode: code)
@@ -212,10 +223,10 @@ public final class OutboxDispatcher: Service {
 
     /// Hands a successful answer to the reader of its call's purpose. A reader's failure is logged and not
     /// retried: the application did answer, and asking again would repeat a call it has already handled.
-    func readAnswer(_ body: [UInt8], to call: WebhookCall, entry: OutboxEntry) async {
+    func readAnswer(_ body: [UInt8], to call: WebhookCall, answeredBy url: String, entry: OutboxEntry) async {
         guard let reader = answerReaders[call.purpose] else { return }
         do {
-            try await reader.read(body, answering: call, accountSid: entry.accountSid)
+            try await reader.read(body, answering: call, answeredBy: url, entry: entry)
         } catch {
             logger.warning("Outbox: could not act on an answer", metadata: ["entry": "\(entry.sid)", "purpose": "\(call.purpose)", "error": "\(error)"])
         }
@@ -226,6 +237,21 @@ public final class OutboxDispatcher: Service {
         case delivered
         case retry(String)
         case giveUp(String)
+    }
+
+    /// Puts `entry` back in the outbox, unattempted, until `time` (milliseconds), and wakes the dispatcher then.
+    func postpone(_ entry: OutboxEntry, until time: Int64) async throws {
+        var entry = entry
+        entry.nextAttemptAt = time
+        entry.dateUpdated = self.time.now()
+        let postponed = entry
+        try await storage.write { try await $0.outbox.record(postponed) }
+        let doorbell = self.doorbell
+        let wait = max(0, time - milliseconds())
+        Task {
+            try? await Task.sleep(for: .milliseconds(wait))
+            doorbell.ring()
+        }
     }
 
     /// Records the attempt: a delivered entry stays as delivered for the retention period, so a person can see

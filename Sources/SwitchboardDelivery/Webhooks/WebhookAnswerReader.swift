@@ -6,6 +6,8 @@ public import SwitchboardCore
 public protocol WebhookAnswerReader: Sendable {
     /// The ``WebhookCall/purpose`` of the calls whose answers this reads.
     var purpose: String { get }
-    /// Acts on `body`, the answer to `call` made for `accountSid`.
-    func read(_ body: [UInt8], answering call: WebhookCall, accountSid: String) async throws
+    /// Acts on `body`, the answer that `url` (the call's own URL, or its fallback's when that answered instead)
+    /// gave to `call`, which `entry` made for its account. The entry's SID is the same on every attempt, so a
+    /// reader that creates things can derive their SIDs from it and find them already there on a second reading.
+    func read(_ body: [UInt8], answering call: WebhookCall, answeredBy url: String, entry: OutboxEntry) async throws
 }

@@ -130,6 +130,8 @@ struct SQLSession: StorageSession {
     var proxyInteractions: any ProxyInteractionRepository { SQLProxyInteractionRepository(database: database) }
     var flexChannels: any FlexChannelRepository { SQLFlexChannelRepository(database: database) }
     var flexConfigurations: any FlexConfigurationRepository { SQLFlexConfigurationRepository(database: database) }
+    var senders: any SenderRepository { SQLSenderRepository(database: database) }
+    var incomingPhoneNumbers: any IncomingPhoneNumberRepository { SQLIncomingPhoneNumberRepository(database: database) }
 }
 
 extension Duration {

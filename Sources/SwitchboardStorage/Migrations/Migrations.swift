@@ -257,5 +257,7 @@ enum Migrations {
         conversationServicesMigration,
         participantReadStateMigration,
         flexConfigurationMigration,
+        sendersMigration,
+        incomingPhoneNumbersMigration,
     ]
 }

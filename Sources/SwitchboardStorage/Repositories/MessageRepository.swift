@@ -15,9 +15,16 @@ public protocol MessageRepository: Sendable {
     func delete(sid: String, accountSid: String) async throws -> Bool
     /// The account's messages that pass `filter`, oldest first.
     func list(accountSid: String, filter: MessageFilter, page: PageRequest) async throws -> Page<Message>
+    /// The account's message that its provider knows by `providerMessageID`, inbound or outbound.
+    func find(providerMessageID: String, accountSid: String) async throws -> Message?
     /// When `customer` last wrote to `business` on `channel`, or `nil` if never: what opens WhatsApp's and
     /// Messenger's customer-care window for that pair.
     func lastInbound(accountSid: String, channel: DeliveryChannel, customer: String, business: String) async throws -> Date?
+    /// The messages `business` sent `customer` on `channel` at or before `sentThrough` that are `sent` or
+    /// `delivered`, oldest first, at most `limit`: what a receipt given as a watermark (Messenger's) moves on.
+    func awaitingReceipt(
+        accountSid: String, channel: DeliveryChannel, business: String, customer: String, sentThrough: Date, limit: Int
+    ) async throws -> [Message]
 }
 
 /// Which messages a list returns; every filter set must hold.

@@ -41,6 +41,11 @@ struct SQLMessageRepository: MessageRepository {
         return try await KeysetPage.fetch(query, page: page, decode: Self.decode)
     }
 
+    func find(providerMessageID: String, accountSid: String) async throws -> Message? {
+        try await database.select().column("*").from("messages").where("account_sid", .equal, accountSid)
+            .where("provider_message_id", .equal, providerMessageID).limit(1).first().map(Self.decode)
+    }
+
     func lastInbound(accountSid: String, channel: DeliveryChannel, customer: String, business: String) async throws -> Date? {
         // `messages_account_from` leads with (account_sid, from_address), so this reads one customer's messages.
         let row = try await database.select().column("date_created").from("messages")
@@ -49,6 +54,19 @@ struct SQLMessageRepository: MessageRepository {
             .where("direction", .equal, MessageDirection.inbound.rawValue)
             .orderBy("seq", .descending).limit(1).first()
         return try row.map { StoredDate.decode(try $0.decode(column: "date_created", as: Int64.self)) }
+    }
+
+    func awaitingReceipt(
+        accountSid: String, channel: DeliveryChannel, business: String, customer: String, sentThrough: Date, limit: Int
+    ) async throws -> [Message] {
+        // `messages_account_to` leads with (account_sid, to_address), so this reads one customer's messages.
+        try await database.select().column("*").from("messages")
+            .where("account_sid", .equal, accountSid).where("to_address", .equal, customer)
+            .where("from_address", .equal, business).where("channel", .equal, channel.rawValue)
+            .where("direction", .notEqual, MessageDirection.inbound.rawValue)
+            .where("status", .in, [MessageStatus.sent.rawValue, MessageStatus.delivered.rawValue])
+            .where("date_sent", .lessThanOrEqual, StoredDate.encode(sentThrough))
+            .orderBy("seq").limit(limit).all().map(Self.decode)
     }
 
     static func columns(of message: Message) -> [(String, SQLBind)] {
@@ -61,6 +79,9 @@ struct SQLMessageRepository: MessageRepository {
             ("content_sid", SQLBind(message.contentSid)),
             ("content_variables", SQLBind(message.contentVariables)),
             ("subject", SQLBind(message.subject)),
+            // One URL a line: a URL cannot hold a line break.
+            ("media_urls", SQLBind(message.mediaUrls.isEmpty ? nil : message.mediaUrls.joined(separator: "\n"))),
+            ("provider_message_id", SQLBind(message.providerMessageID)),
             ("status", SQLBind(message.status.rawValue)),
             ("error_code", SQLBind(message.errorCode)),
             ("error_message", SQLBind(message.errorMessage)),
@@ -84,6 +105,8 @@ struct SQLMessageRepository: MessageRepository {
             contentSid: try row.decode(column: "content_sid", as: String?.self),
             contentVariables: try row.decode(column: "content_variables", as: String?.self),
             subject: try row.decode(column: "subject", as: String?.self),
+            mediaUrls: try row.decode(column: "media_urls", as: String?.self).map { $0.split(separator: "\n").map(String.init) } ?? [],
+            providerMessageID: try row.decode(column: "provider_message_id", as: String?.self),
             status: try StoredEnum.decode(MessageStatus.self, row, "status"),
             errorCode: try row.decode(column: "error_code", as: Int?.self),
             errorMessage: try row.decode(column: "error_message", as: String?.self),

@@ -11,11 +11,12 @@ struct SQLOutboxRepository: OutboxRepository {
     func enqueue(_ entry: OutboxEntry) async throws {
         let stored = Self.stored(entry.work)
         try await database.insert(into: "outbox")
-            .columns("sid", "account_sid", "kind", "target", "method", "body_format", "body", "purpose", "fallback_url", "status", "attempts",
+            .columns("sid", "account_sid", "kind", "target", "method", "body_format", "body", "purpose", "fallback_url", "fallback_method", "status", "attempts",
                      "first_attempt_at", "next_attempt_at", "last_error", "date_created", "date_updated", "ordering_key",
                      "last_attempt_at", "last_response_code")
             .values(SQLBind(entry.sid), SQLBind(entry.accountSid), SQLBind(entry.work.kind), SQLBind(stored.target),
                     SQLBind(stored.method), SQLBind(stored.bodyFormat), SQLBind(stored.body), SQLBind(stored.purpose), SQLBind(stored.fallbackUrl),
+                    SQLBind(stored.fallbackMethod),
                     SQLBind(entry.status.rawValue), SQLBind(entry.attempts), SQLBind(entry.firstAttemptAt), SQLBind(entry.nextAttemptAt),
                     SQLBind(entry.lastError), SQLBind(StoredDate.encode(entry.dateCreated)), SQLBind(StoredDate.encode(entry.dateUpdated)),
                     SQLBind(entry.orderingKey), SQLBind(entry.lastAttemptAt), SQLBind(entry.lastResponseCode))
@@ -107,14 +108,16 @@ struct SQLOutboxRepository: OutboxRepository {
         return try row?.decode(column: "oldest", as: Int64?.self).map(StoredDate.decode)
     }
 
-    static func stored(_ work: OutboxWork) -> (target: String, method: String, bodyFormat: String?, body: String?, purpose: String, fallbackUrl: String?) {
+    static func stored(_ work: OutboxWork) -> (
+        target: String, method: String, bodyFormat: String?, body: String?, purpose: String, fallbackUrl: String?, fallbackMethod: String?
+    ) {
         switch work {
         case .message(let sid):
-            return (sid, "SEND", nil, nil, "message", nil)
+            return (sid, "SEND", nil, nil, "message", nil, nil)
         case .webhook(let call):
             switch call.body {
-            case .form(let pairs): return (call.url, call.method, "form", FormEncoding.encode(pairs), call.purpose, call.fallbackUrl)
-            case .json(let text): return (call.url, call.method, "json", text, call.purpose, call.fallbackUrl)
+            case .form(let pairs): return (call.url, call.method, "form", FormEncoding.encode(pairs), call.purpose, call.fallbackUrl, call.fallbackMethod)
+            case .json(let text): return (call.url, call.method, "json", text, call.purpose, call.fallbackUrl, call.fallbackMethod)
             }
         }
     }
@@ -139,7 +142,9 @@ struct SQLOutboxRepository: OutboxRepository {
             }
             work = .webhook(WebhookCall(url: target, method: try row.decode(column: "method", as: String.self), body: body,
                                         purpose: try row.decode(column: "purpose", as: String.self),
-                                        fallbackUrl: try row.decode(column: "fallback_url", as: String?.self)))
+                                        fallbackUrl: try row.decode(column: "fallback_url", as: String?.self),
+                                        // Rows written before version 19 have none, and request their fallback as the URL.
+                                        fallbackMethod: try row.decode(column: "fallback_method", as: String?.self)))
         default:
             throw StoredValueError(column: "kind", value: kind)
         }

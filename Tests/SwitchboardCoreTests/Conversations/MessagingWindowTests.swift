@@ -39,4 +39,19 @@ import SwitchboardCore
         #expect(MessagingWindow(length: 5).closesAt(channel: .messenger, lastInbound: lastInbound) == lastInbound.addingTimeInterval(5))
         #expect(window.closesAt(channel: .whatsapp, lastInbound: nil) == nil)
     }
+
+    @Test func aPersonAnsweringOnMessengerMayUseSevenWindowsButWhatsAppStaysAtOne() throws {
+        let sixDaysLater = lastInbound.addingTimeInterval(6 * 86_400)
+        try window.check(channel: .messenger, lastInbound: lastInbound, usesApprovedTemplate: false, now: sixDaysLater, humanAgent: true)
+        #expect(throws: TwilioError.outsideMessagingWindow) {
+            try window.check(channel: .messenger, lastInbound: lastInbound, usesApprovedTemplate: false, now: sixDaysLater)
+        }
+        #expect(throws: TwilioError.outsideMessagingWindow) {
+            try window.check(channel: .whatsapp, lastInbound: lastInbound, usesApprovedTemplate: false, now: sixDaysLater, humanAgent: true)
+        }
+        #expect(throws: TwilioError.outsideMessagingWindow) {
+            try window.check(channel: .messenger, lastInbound: lastInbound, usesApprovedTemplate: false,
+                             now: lastInbound.addingTimeInterval(7 * 86_400), humanAgent: true)
+        }
+    }
 }

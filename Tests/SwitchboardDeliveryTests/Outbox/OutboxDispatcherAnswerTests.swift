@@ -18,7 +18,7 @@ final class RecordingAnswerReader: WebhookAnswerReader {
 
     var answers: [(body: String, url: String)] { read.withLock { $0 } }
 
-    func read(_ body: [UInt8], answering call: WebhookCall, accountSid: String) async throws {
+    func read(_ body: [UInt8], answering call: WebhookCall, answeredBy url: String, entry: OutboxEntry) async throws {
         read.withLock { $0.append((String(decoding: body, as: UTF8.self), call.url)) }
         if fails { throw Failure() }
     }

@@ -1,0 +1,46 @@
+public import SwitchboardCore
+import SwitchboardStorage
+
+extension SenderInbound {
+    /// Records a provider's decision on a template submitted for approval: every template of the sender's account
+    /// submitted under that name (and language, when the provider gives one) takes the decision, a rejection with
+    /// its reason. Events Switchboard has no status for (`FLAGGED`, for one) change nothing.
+    func applyTemplateStatus(_ update: TemplateStatusUpdate, for sender: Sender) async throws {
+        guard let status = Self.approvalStatus(forEvent: update.event) else { return }
+        let now = time.now()
+        let accountSid = sender.accountSid
+        try await storage.write { session in
+            var page = PageRequest(size: PageRequest.maximumSize)
+            while true {
+                let rows = try await session.contents.list(accountSid: accountSid, page: page)
+                for var template in rows.items
+                where template.approvalName == update.name && template.approvalStatus != .unsubmitted
+                    && (update.language == nil || update.language == template.language) {
+                    template.approvalStatus = status
+                    switch status {
+                    case .rejected: template.rejectionReason = update.reason ?? "Rejected by WhatsApp without a reason"
+                    case .approved: template.rejectionReason = ""
+                    default: if let reason = update.reason { template.rejectionReason = reason }
+                    }
+                    template.dateUpdated = now
+                    try await session.contents.update(template)
+                }
+                guard let next = rows.next else { return }
+                page = PageRequest(size: PageRequest.maximumSize, page: page.nextPage, cursor: next)
+            }
+        }
+    }
+
+    /// The approval status a provider's template event means: Meta's `APPROVED`, `REJECTED`, `PENDING`,
+    /// `PAUSED`, `DISABLED`, `REINSTATED` (approved again), `PENDING_DELETION` and `DELETED` (no longer usable).
+    static func approvalStatus(forEvent event: String) -> ContentApprovalStatus? {
+        switch event.uppercased() {
+        case "APPROVED", "REINSTATED": .approved
+        case "REJECTED": .rejected
+        case "PENDING", "IN_APPEAL": .pending
+        case "PAUSED": .paused
+        case "DISABLED", "PENDING_DELETION", "DELETED", "ARCHIVED": .disabled
+        default: nil
+        }
+    }
+}
