@@ -3,6 +3,7 @@ public import Hummingbird
 import HummingbirdCore
 public import Logging
 import NIOCore
+import ServiceLifecycle
 import SwitchboardRouting
 import SwitchboardDelivery
 import SwitchboardConversations
@@ -13,7 +14,8 @@ public func buildApplication(
     configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger
 ) -> some ApplicationProtocol {
     let webhooks = HTTPWebhookTransport(addressGuard: WebhookAddressGuard(allowPrivateTargets: configuration.allowPrivateWebhooks))
-    let senders = SenderDirectory(dependencies.providerConnectors(webhooks), secretBox: dependencies.secretBox,
+    let providerConnectors = dependencies.providerConnectors(webhooks)
+    let senders = SenderDirectory(providerConnectors, secretBox: dependencies.secretBox,
                                   baseURL: configuration.switchboardBaseURL)
     let router = buildRouter(configuration: configuration, dependencies: dependencies, senders: senders)
     let dispatcher = OutboxDispatcher(
@@ -39,10 +41,20 @@ public func buildApplication(
             ConversationTimerService(storage: dependencies.storage, routing: dependencies.routing, sids: dependencies.sids,
                                      time: dependencies.time, logger: logger),
             ProxySessionExpiry(storage: dependencies.storage, time: dependencies.time, logger: logger),
-            webhooks, dispatcher,
-        ],
+        ]
+            // Connectors with sessions of their own (SMPP) close them after the dispatcher's last delivery.
+            + providerConnectors.compactMap { $0 as? any Service }
+            + [webhooks, dispatcher] + smtpListener(configuration: configuration, dependencies: dependencies, logger: logger),
         logger: logger
     )
+}
+
+/// The SMTP listener for inbound email when `--smtp-port` is given; last, so it stops taking mail first.
+func smtpListener(configuration: ServerConfiguration, dependencies: ServerDependencies, logger: Logger) -> [any Service] {
+    guard let port = configuration.smtpPort else { return [] }
+    let drop = EmailInbound(storage: dependencies.storage, inbound: dependencies.inbound, logger: logger)
+    return [SMTPListener(host: configuration.host, port: port, maximumMessageBytes: configuration.smtpMaxMessageBytes, drop: drop,
+                         tls: configuration.smtpTLS, logger: logger)]
 }
 
 /// The routes of every Twilio domain, each under its path prefix; ``FrontDoorResponder`` maps Host-addressed

@@ -24,6 +24,12 @@ public struct ServerConfiguration: Sendable {
     /// How often an event stream (an agent's, or a sandbox handset's) sends a keepalive comment when silent, so
     /// proxies and clients see a live connection.
     public var agentEventsKeepalive: Duration = .seconds(15)
+    /// The port of the SMTP listener that takes customers' mail for the email senders; none when `nil`.
+    public var smtpPort: Int?
+    /// The largest mail the SMTP listener takes, in bytes; larger ones get 552.
+    public var smtpMaxMessageBytes = 10 * 1024 * 1024
+    /// The certificate with which the SMTP listener offers STARTTLS; none offered when `nil`.
+    public var smtpTLS: SMTPListenerTLS?
 
     /// The root URL of Switchboard's own API as providers reach it: under the public URL, or else the address
     /// the server listens on.

@@ -58,9 +58,6 @@ public struct ServerDependencies: Sendable {
         // The janitor hears of every task that ends.
         let routing = RoutingEngine(storage: storage, time: time, sids: sids, logger: logger, observers: [FlexJanitor(sids: sids)])
         self.routing = routing
-        self.providerConnectors = { transport in
-            StandardProviderConnectors.make(transport: transport, storage: storage, time: time, window: messagingWindow)
-        }
         self.sandbox = SandboxConnector(storage: storage, time: time)
         self.connectors = ConnectorDirectory([sandbox])
         self.messagingWindow = messagingWindow
@@ -70,5 +67,11 @@ public struct ServerDependencies: Sendable {
         self.inbound = InboundMessages(
             storage: storage, time: time, sids: sids,
             routes: [IncomingPhoneNumberRoute(sids: sids), ProxyInboundRoute(sids: sids, routing: routing)] + inboundRoutes + [conversations])
+        // Made after the inbound path, which connectors with sessions of their own (SMPP) deliver into.
+        let senderInbound = SenderInbound(storage: storage, inbound: self.inbound, sids: sids, time: time)
+        self.providerConnectors = { transport in
+            StandardProviderConnectors.make(
+                transport: transport, storage: storage, time: time, window: messagingWindow, inbound: senderInbound, secretBox: secretBox)
+        }
     }
 }

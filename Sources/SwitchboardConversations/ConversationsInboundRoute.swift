@@ -32,7 +32,7 @@ public struct ConversationsInboundRoute: InboundMessageRoute {
         participant.dateUpdated = now
         try await session.conversations.updateParticipant(participant)
         _ = try await posting.post(
-            ConversationPost(author: message.from, body: message.body), to: participant.conversationSid,
+            ConversationPost(author: message.from, body: message.body, subject: message.subject), to: participant.conversationSid,
             accountSid: message.accountSid, from: participant, in: session, now: now)
         return true
     }

@@ -6,7 +6,8 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "switchboard-bench",
         abstract: "Load generator for a running Switchboard server.",
-        subcommands: [HTTPLoadCommand.self, RoutingDecisionCommand.self, SenderDeliveryCommand.self],
+        subcommands: [HTTPLoadCommand.self, RoutingDecisionCommand.self, SenderDeliveryCommand.self, EmailDeliveryCommand.self,
+                      SMPPDeliveryCommand.self],
         defaultSubcommand: HTTPLoadCommand.self
     )
 }

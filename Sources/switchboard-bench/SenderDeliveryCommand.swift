@@ -23,11 +23,10 @@ struct SenderDeliveryCommand: AsyncParsableCommand {
     @Option(help: "Messages the paced sender sends.") var pacedMessages = 50
 
     func run() async throws {
-        let target = try server.target(connections: connections)
-        let client = target.client
-        let run = SenderDeliveryRun(target: target, accountSid: try server.account().sid, graphURL: graphUrl, connections: connections)
-        print("switchboard-bench senders: \(server.url), stand-in Graph \(graphUrl), \(messages) messages per workload")
-        do {
+        let accountSid = try server.account().sid
+        try await server.withTarget(connections: connections) { target in
+            let run = SenderDeliveryRun(target: target, accountSid: accountSid, graphURL: graphUrl, connections: connections)
+            print("switchboard-bench senders: \(server.url), stand-in Graph \(graphUrl), \(messages) messages per workload")
             let sandbox = try await run.deliver(messages, from: "+15005550006", to: (0..<messages).map { MessageJourney.address($0 + 700_000_000) })
             print(String(format: "sandbox (baseline)        %8.1f messages/s", sandbox))
             let whatsapp = try await run.makeWhatsAppSender(messagesPerSecond: nil)
@@ -52,10 +51,6 @@ struct SenderDeliveryCommand: AsyncParsableCommand {
             let deviation = abs(pacedRate - self.pacedRate) / self.pacedRate * 100
             print(String(format: "paced sender at %.0f/s      %8.2f messages/s  (%.1f%% off)", self.pacedRate, pacedRate, deviation))
             print(String(format: "unpaced sender beside it  %8.1f messages/s  %.2fx whatsapp-cloud alone", unpacedRate, unpacedRate / rate))
-        } catch {
-            try await client.shutdown()
-            throw error
         }
-        try await client.shutdown()
     }
 }

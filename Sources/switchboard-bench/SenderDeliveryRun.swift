@@ -59,6 +59,18 @@ struct SenderDeliveryRun: Sendable {
         }
     }
 
+    /// Queues `count` messages to sandbox handsets (numbered from `sandboxBase`), then `count` from a new sender
+    /// created with `senderForm` at `address` to `customers`, and prints both rates and their ratio as `label`.
+    func compareWithSandbox(
+        _ label: String, count: Int, sandboxBase: Int, senderForm: String, address: String, customers: [String]
+    ) async throws {
+        let sandbox = try await deliver(count, from: "+15005550006", to: (0..<count).map { MessageJourney.address($0 + sandboxBase) })
+        print(String(format: "sandbox (baseline)        %8.1f messages/s", sandbox))
+        _ = try await call("POST", "/switchboard/v1/Senders", form: senderForm, expect: 201)
+        let rate = try await deliver(count, from: address, to: customers)
+        print(label.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%8.1f messages/s  %.2fx sandbox", rate, rate / sandbox))
+    }
+
     /// Queues `count` messages and returns messages/s from the first request until none waits in the outbox.
     func deliver(_ count: Int, from: String, to customers: [String]) async throws -> Double {
         let started = ContinuousClock.now

@@ -28,4 +28,16 @@ struct ServerOptions: ParsableArguments {
         let client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: configuration)
         return LoadTarget(client: client, root: url, authorization: "Basic " + Data("\(sid):\(token)".utf8).base64EncodedString())
     }
+
+    /// Runs `body` with a client for the server, and shuts the client down however `body` ends.
+    func withTarget(connections: Int, _ body: (LoadTarget) async throws -> Void) async throws {
+        let target = try target(connections: connections)
+        do {
+            try await body(target)
+        } catch {
+            try await target.client.shutdown()
+            throw error
+        }
+        try await target.client.shutdown()
+    }
 }

@@ -53,6 +53,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Connections open at once; more wait until one closes. Env: SWITCHBOARD_MAX_CONNECTIONS. Default: 500")
     var maxConnections: Int?
 
+    @Option(help: "Port of the SMTP listener that takes customers' mail for the email senders. Env: SWITCHBOARD_SMTP_PORT. Default: off")
+    var smtpPort: Int?
+
+    @Option(help: "Largest mail the SMTP listener takes, in bytes; larger ones get 552. Env: SWITCHBOARD_SMTP_MAX_MESSAGE_BYTES. Default: 10485760")
+    var smtpMaxMessageBytes: Int?
+
+    @Option(help: "PEM certificate chain with which the SMTP listener offers STARTTLS. Env: SWITCHBOARD_SMTP_TLS_CERT. Default: no STARTTLS")
+    var smtpTLSCert: String?
+
+    @Option(help: "PEM private key of --smtp-tls-cert. Env: SWITCHBOARD_SMTP_TLS_KEY")
+    var smtpTLSKey: String?
+
     @OptionGroup var options: DatabaseOptions
 
     func run() async throws {
@@ -65,6 +77,8 @@ struct ServeCommand: AsyncParsableCommand {
             "trustedProxies": trustedProxies, "headerTimeoutSeconds": headerTimeoutSeconds.map(String.init),
             "bodyTimeoutSeconds": bodyTimeoutSeconds.map(String.init), "idleTimeoutSeconds": idleTimeoutSeconds.map(String.init),
             "maxConnections": maxConnections.map(String.init),
+            "smtpPort": smtpPort.map(String.init), "smtpMaxMessageBytes": smtpMaxMessageBytes.map(String.init),
+            "smtpTlsCert": smtpTLSCert, "smtpTlsKey": smtpTLSKey,
         ].merging(options.flags) { flag, _ in flag })
         let logger = Logging.make(level: try settings.logLevel())
         var configuration = ServerConfiguration(
@@ -81,11 +95,15 @@ struct ServeCommand: AsyncParsableCommand {
             body: .seconds(try settings.positiveInteger("bodyTimeoutSeconds", default: 60)),
             idle: .seconds(try settings.positiveInteger("idleTimeoutSeconds", default: 75)))
         configuration.maxConnections = try settings.positiveInteger("maxConnections", default: 500)
+        configuration.smtpPort = try settings.smtpPort()
+        configuration.smtpMaxMessageBytes = try settings.positiveInteger("smtpMaxMessageBytes", default: configuration.smtpMaxMessageBytes)
+        configuration.smtpTLS = try settings.smtpTLS()
         // Tests shorten it to see keepalives without waiting.
         configuration.agentEventsKeepalive = .seconds(try settings.positiveInteger("agentEventsKeepaliveSeconds", default: 15))
         let database = try settings.database()
         // Before anything is written or printed: a port in use must not cost the first account's credentials.
         try await ListeningPort.checkFree(host: configuration.host, port: configuration.port)
+        if let smtpPort = configuration.smtpPort { try await ListeningPort.checkFree(host: configuration.host, port: smtpPort) }
         let storage = try await StartupFailure.open(database, waitingUpTo: try settings.databaseWait(), logger: logger)
         do {
             try await serve(configuration: configuration, database: database, settings: settings, storage: storage, logger: logger)

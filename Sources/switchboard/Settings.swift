@@ -2,6 +2,7 @@ import Configuration
 import Logging
 import SwitchboardAPI
 import SwitchboardCore
+import SwitchboardDelivery
 import SwitchboardStorage
 
 /// Settings read from the command line first, then from `SWITCHBOARD_*` environment variables, then defaults.
@@ -50,6 +51,26 @@ struct Settings {
         let port = try integer("port", default: 8080)
         guard (0...65535).contains(port) else { throw SettingsError(description: "port must be between 0 and 65535; got \(port)") }
         return port
+    }
+
+    /// The SMTP listener's port, 1 to 65535; `nil` (no listener) unless given.
+    func smtpPort() throws -> Int? {
+        guard string("smtpPort") != nil else { return nil }
+        let port = try integer("smtpPort", default: 0)
+        guard (1...65535).contains(port) else { throw SettingsError(description: "smtpPort must be between 1 and 65535; got \(port)") }
+        return port
+    }
+
+    /// The SMTP listener's STARTTLS certificate and key, given together or not at all.
+    func smtpTLS() throws -> SMTPListenerTLS? {
+        switch (string("smtpTlsCert"), string("smtpTlsKey")) {
+        case (nil, nil): return nil
+        case (let certificate?, let key?):
+            do { return try SMTPListenerTLS(certificate: certificate, key: key) } catch {
+                throw SettingsError(description: "\(error)")
+            }
+        default: throw SettingsError(description: "smtpTlsCert and smtpTlsKey are given together")
+        }
     }
 
     /// A whole number of at least 1.

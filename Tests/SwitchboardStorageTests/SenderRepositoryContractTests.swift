@@ -8,9 +8,9 @@ import SwitchboardStorage
 @Suite struct SenderRepositoryContractTests {
     static let now = Fixtures.now
 
-    static func sender(_ accountSid: String, _ address: String = "+18005555555", name: String? = nil) -> Sender {
+    static func sender(_ accountSid: String, _ address: String = "+18005555555", name: String? = nil, connector: ConnectorKind = .twilio) -> Sender {
         Sender(
-            sid: DeliveryFixtures.sid(.sender), accountSid: accountSid, address: address, channel: .sms, connector: .twilio,
+            sid: DeliveryFixtures.sid(.sender), accountSid: accountSid, address: address, channel: .sms, connector: connector,
             friendlyName: name, messagesPerSecond: 1.5, settings: ["account_sid": "ACremote", "base_url": "http://127.0.0.1:9/"],
             sealedSecrets: ["auth_token": SecretBox().seal("tw-token-secret")], dateCreated: now, dateUpdated: now)
     }
@@ -29,6 +29,42 @@ import SwitchboardStorage
                 #expect(try await session.senders.find(address: "+18005555555", accountSid: other.sid) == nil)
                 #expect(try await session.senders.find(sid: DeliveryFixtures.sid(.sender)) == nil)
             }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func anAddressIsFoundInEveryAccountThatHasItOldestFirst(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = try await DeliveryFixtures.storedAccount(in: storage), other = try await DeliveryFixtures.storedAccount(in: storage)
+            // PostgreSQL's test database outlives a run, so the addresses are fresh.
+            let mailbox = "support-\(UUID().uuidString.lowercased())@example.com"
+            let first = Self.sender(account.sid, mailbox), second = Self.sender(other.sid, mailbox)
+            try await storage.write { session in
+                try await session.senders.insert(first)
+                try await session.senders.insert(second)
+                try await session.senders.insert(Self.sender(account.sid, "sales-" + mailbox))
+            }
+            try await storage.read { (session: any StorageSession) async throws -> Void in
+                #expect(try await session.senders.all(address: mailbox) == [first, second])
+                #expect(try await session.senders.all(address: "nobody-" + mailbox) == [])
+            }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theSendersOfOneConnectorAreFoundInEveryAccountOldestFirst(_ backend: TestBackend) async throws {
+        try await backend.withStorage { (storage: SQLStorage) async throws -> Void in
+            let account = try await DeliveryFixtures.storedAccount(in: storage), other = try await DeliveryFixtures.storedAccount(in: storage)
+            let first = Self.sender(account.sid, "+18005550001", connector: .smpp), second = Self.sender(other.sid, "+18005550002", connector: .smpp)
+            try await storage.write { session in
+                try await session.senders.insert(first)
+                try await session.senders.insert(Self.sender(account.sid, "+18005550003"))
+                try await session.senders.insert(second)
+            }
+            // PostgreSQL's test database outlives a run, so only this test's accounts are looked at.
+            let found = try await storage.read { try await $0.senders.all(connector: .smpp) }
+                .filter { [account.sid, other.sid].contains($0.accountSid) }
+            #expect(found == [first, second])
         }
     }
 

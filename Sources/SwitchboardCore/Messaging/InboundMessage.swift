@@ -12,14 +12,18 @@ public struct InboundMessage: Sendable, Equatable {
     public var providerMessageID: String?
     /// The media that came with it, by URL.
     public var mediaUrls: [String]
+    /// The email subject, for email.
+    public var subject: String?
 
     /// Normalises both addresses for `channel`; throws 21211 when either is not valid there.
-    public init(channel: DeliveryChannel, from: String, to: String, body: String, providerMessageID: String? = nil, mediaUrls: [String] = []) throws(TwilioError) {
+    public init(channel: DeliveryChannel, from: String, to: String, body: String, providerMessageID: String? = nil, mediaUrls: [String] = [],
+                subject: String? = nil) throws(TwilioError) {
         self.channel = channel
         self.from = try DeliveryAddress(from, channel: channel).value
         self.to = try DeliveryAddress(to, channel: channel).value
         self.body = body
         self.providerMessageID = providerMessageID
         self.mediaUrls = mediaUrls
+        self.subject = subject
     }
 }

@@ -1,17 +1,12 @@
 /// Character-set facts that decide how an SMS body is split.
 enum MessageText {
-    /// GSM 03.38's basic set; anything outside it and its extension table forces UCS-2.
-    static let gsm7Basic: Set<Unicode.Scalar> = Set(
-        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
-            .unicodeScalars)
-    /// The extension table, whose characters take two septets.
-    static let gsm7Extension: Set<Unicode.Scalar> = Set("^{}\\[~]|€\u{0C}".unicodeScalars)
-
+    /// Whether GSM 7-bit can write `scalar`; a body with any character it cannot is sent as UCS-2.
     static func isGSM7(_ scalar: Unicode.Scalar) -> Bool {
-        gsm7Basic.contains(scalar) || gsm7Extension.contains(scalar)
+        GSM7Alphabet.septets(for: scalar) != nil
     }
 
+    /// The septets `scalar` takes: two for the extension table's characters, else one.
     static func gsm7Units(_ scalar: Unicode.Scalar) -> Int {
-        gsm7Extension.contains(scalar) ? 2 : 1
+        GSM7Alphabet.septets(for: scalar)?.count ?? 1
     }
 }

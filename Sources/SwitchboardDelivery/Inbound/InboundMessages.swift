@@ -23,7 +23,7 @@ public struct InboundMessages: Sendable {
         let now = time.now()
         let message = Message(
             sid: sids.make(.message), accountSid: accountSid, channel: inbound.channel, direction: .inbound,
-            from: inbound.from, to: inbound.to, body: inbound.body, mediaUrls: inbound.mediaUrls,
+            from: inbound.from, to: inbound.to, body: inbound.body, subject: inbound.subject, mediaUrls: inbound.mediaUrls,
             providerMessageID: inbound.providerMessageID, status: .received, origin: "inbound",
             dateCreated: now, dateUpdated: now)
         let routes = self.routes

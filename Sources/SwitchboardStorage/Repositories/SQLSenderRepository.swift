@@ -25,6 +25,13 @@ struct SQLSenderRepository: SenderRepository {
     func find(address: String, accountSid: String) async throws -> Sender? {
         try await table.select([("account_sid", SQLBind(accountSid)), ("address", SQLBind(address))]).first().map(Self.decode)
     }
+    func all(address: String) async throws -> [Sender] {
+        try await table.select([("address", SQLBind(address))]).orderBy("seq").all().map(Self.decode)
+    }
+    func all(connector: ConnectorKind) async throws -> [Sender] {
+        // The kind lives in the document; senders are few, so they are filtered here rather than given a column.
+        try await table.select([]).orderBy("seq").all().map(Self.decode).filter { $0.connector == connector }
+    }
     func list(accountSid: String, page: PageRequest) async throws -> Page<Sender> {
         try await KeysetPage.fetch(table.select([("account_sid", SQLBind(accountSid))]), page: page, decode: Self.decode)
     }

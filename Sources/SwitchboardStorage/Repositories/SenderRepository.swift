@@ -11,6 +11,11 @@ public protocol SenderRepository: Sendable {
     func find(sid: String) async throws -> Sender?
     /// The account's sender at `address`, if any.
     func find(address: String, accountSid: String) async throws -> Sender?
+    /// Every account's sender at `address`, oldest first: what inbound mail, which names no account, is for.
+    func all(address: String) async throws -> [Sender]
+    /// Every account's senders of `connector`, oldest first: the senders whose connector keeps a session open from
+    /// the start (SMPP), so that their receipts and customers' messages come in before they send anything.
+    func all(connector: ConnectorKind) async throws -> [Sender]
     /// The account's senders, oldest first.
     func list(accountSid: String, page: PageRequest) async throws -> Page<Sender>
     /// Saves a changed configuration; the health is left as it is.
