@@ -4,9 +4,9 @@ the mail it got. Inbound: Python's `smtplib` writes to the server's own listener
 offers STARTTLS with the same certificate.
 
 Threading: a reply lands in the conversation whose participant has the customer's address and the sender's
-address, the pair every channel threads by; a reply's `In-Reply-To` names a mail that this very pair exchanged
-(its `Message-ID` is the message's SID at the sender's domain), so both agree, which the last test shows with one
-customer in two conversations."""
+address, the pair every channel threads by; a reply whose `In-Reply-To` names a mail the sender wrote (its
+`Message-ID` is the message's SID at the sender's domain) lands in that mail's conversation, even from another of
+the customer's mailboxes."""
 
 import http.server
 import json
@@ -157,8 +157,9 @@ def test_an_agents_answer_reaches_the_relay_over_starttls_and_auth_as_mime_with_
 
 @pytest.fixture(scope="module")
 def files():
-    """A loopback HTTP server with one PDF-ish file, for attachments fetched through the address guard."""
-    body = b"%PDF-1.4\n" + bytes(range(256)) * 8
+    """A loopback HTTP server with one PDF-ish file of 512 KiB (past the 64 KiB a webhook's answer is read to),
+    for attachments fetched through the address guard."""
+    body = b"%PDF-1.4\n" + bytes(range(256)) * 2048
 
     class Files(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
@@ -361,6 +362,22 @@ def test_a_reply_naming_the_agents_mail_threads_into_that_conversation(client, a
     replies = eventually(lambda: [m for m in billing.messages.list() if m.author == ada] or None)
     assert [m.body for m in replies] == ["Thanks for the invoice"]
     assert [m.author for m in shipping.messages.list()] == ["agent.bob"]
+
+
+def test_a_reply_from_another_mailbox_threads_by_in_reply_to_into_the_answered_mails_conversation(
+        client, api, relay, certificate, smtp_port):
+    ada, ada_at_work = customer(), customer()
+    sender = make_sender(api, relay, certificate)
+    conversation = conversation_for(client, ada, sender)
+    conversation.messages.create(author="agent.ann", body="Your invoice is attached.", subject="Invoice")
+    invoice_id = mails_to(relay, ada)[0].message["Message-ID"]
+
+    reply = customer_mail(ada_at_work, sender, "Forwarding this to accounts", "Re: Invoice", In_Reply_To=invoice_id, References=invoice_id)
+    assert write(smtp_port, reply, sender) == {}
+    replies = eventually(lambda: [m for m in conversation.messages.list() if m.author != "agent.ann"] or None)
+    assert [(m.author, m.body) for m in replies] == [(ada, "Forwarding this to accounts")]
+    # The stored message keeps who really wrote it.
+    assert [m.body for m in client.messages.list(from_=ada_at_work)] == ["Forwarding this to accounts"]
 
 
 def test_the_password_is_in_no_senders_response_and_no_log_line(api, smtp_server):

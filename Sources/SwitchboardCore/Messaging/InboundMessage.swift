@@ -14,10 +14,13 @@ public struct InboundMessage: Sendable, Equatable {
     public var mediaUrls: [String]
     /// The email subject, for email.
     public var subject: String?
+    /// The provider ids of the messages this one answers, nearest first (an email's `In-Reply-To`, then its
+    /// `References`): a reply from another of the customer's addresses still reaches the conversation they name.
+    public var answers: [String]
 
     /// Normalises both addresses for `channel`; throws 21211 when either is not valid there.
     public init(channel: DeliveryChannel, from: String, to: String, body: String, providerMessageID: String? = nil, mediaUrls: [String] = [],
-                subject: String? = nil) throws(TwilioError) {
+                subject: String? = nil, answers: [String] = []) throws(TwilioError) {
         self.channel = channel
         self.from = try DeliveryAddress(from, channel: channel).value
         self.to = try DeliveryAddress(to, channel: channel).value
@@ -25,5 +28,6 @@ public struct InboundMessage: Sendable, Equatable {
         self.providerMessageID = providerMessageID
         self.mediaUrls = mediaUrls
         self.subject = subject
+        self.answers = answers
     }
 }

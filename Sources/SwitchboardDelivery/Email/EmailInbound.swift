@@ -4,8 +4,8 @@ public import SwitchboardStorage
 
 /// Mail to the listener, carried out: taken only for the addresses of email senders, read as MIME, and stored
 /// through the one inbound path for each account whose sender it was written to, threaded by (from, to) as every
-/// channel is. A reply's `In-Reply-To` names a mail that sender sent to that customer, so it reaches the same
-/// conversation by the same pair.
+/// channel is, or, for a reply whose `In-Reply-To`/`References` name a mail the sender wrote, into that mail's
+/// conversation even when the customer answers from another address.
 public struct EmailInbound: MailDrop {
     let storage: any Storage
     let inbound: InboundMessages
@@ -43,7 +43,7 @@ public struct EmailInbound: MailDrop {
                 do {
                     message = try InboundMessage(
                         channel: .email, from: parsed.from, to: sender.address, body: parsed.text,
-                        providerMessageID: providerMessageID, subject: parsed.subject)
+                        providerMessageID: providerMessageID, subject: parsed.subject, answers: parsed.replyTo)
                 } catch {
                     return SMTPServerReply(550, "5.1.7 The author's address \(parsed.from) is not a valid email address; nothing was stored")
                 }

@@ -27,15 +27,33 @@ public struct InboundMessages: Sendable {
             providerMessageID: inbound.providerMessageID, status: .received, origin: "inbound",
             dateCreated: now, dateUpdated: now)
         let routes = self.routes
-        let (stored, taker) = try await storage.write { session -> (Message, Int?) in
+        let (stored, taken) = try await storage.write { session -> (Message, (route: Int, message: Message)?) in
             if let id = inbound.providerMessageID, let earlier = try await session.messages.find(providerMessageID: id, accountSid: accountSid) {
                 return (earlier, nil)
             }
             try await session.messages.insert(message)
-            for (index, route) in routes.enumerated() where try await route.route(message, in: session, now: now) { return (message, index) }
+            let routed = try await Self.threaded(message, answering: inbound.answers, in: session)
+            for (index, route) in routes.enumerated() where try await route.route(routed, in: session, now: now) {
+                return (message, (index, routed))
+            }
             return (message, nil)
         }
-        if let taker { try await routes[taker].committed(stored) }
+        if let taken { try await routes[taken.route].committed(taken.message) }
         return stored
+    }
+
+    /// The message as the routes see it. A reply that names a message the business sent to another of the
+    /// customer's addresses (an email answered from a second mailbox) is routed as that address, so it reaches the
+    /// conversation of the message it answers; the stored message keeps its own `From`.
+    static func threaded(_ message: Message, answering ids: [String], in session: any StorageSession) async throws -> Message {
+        for id in ids {
+            guard let answered = try await session.messages.find(providerMessageID: id, accountSid: message.accountSid),
+                  answered.direction != .inbound, answered.channel == message.channel, answered.from == message.to
+            else { continue }
+            var routed = message
+            routed.from = answered.to
+            return routed
+        }
+        return message
     }
 }

@@ -54,7 +54,7 @@ public final class HTTPWebhookTransport: WebhookTransport, Service {
         }
     }
 
-    /// One request; the answer's body is read up to ``answerLimit`` bytes, which is more than any instruction needs.
+    /// One request; the answer's body is read up to the request's ``WebhookRequest/answerLimit`` bytes.
     func attempt(_ request: WebhookRequest, url: String, host: String?, timeout: Duration) async -> (DeliveryAttemptResult, [UInt8]) {
         var outgoing = HTTPClientRequest(url: url)
         outgoing.method = HTTPMethod(rawValue: request.method)
@@ -64,7 +64,7 @@ public final class HTTPWebhookTransport: WebhookTransport, Service {
         let milliseconds = max(1, timeout.wholeMilliseconds)
         do {
             let response = try await client.execute(outgoing, timeout: .milliseconds(milliseconds))
-            let body = (try? await response.body.collect(upTo: Self.answerLimit)).map { Array($0.readableBytesView) } ?? []
+            let body = (try? await response.body.collect(upTo: request.answerLimit)).map { Array($0.readableBytesView) } ?? []
             return (.response(status: Int(response.status.code)), body)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
             return (.responseTimedOut, [])
@@ -72,9 +72,6 @@ public final class HTTPWebhookTransport: WebhookTransport, Service {
             return (.connectFailed, [])
         }
     }
-
-    /// How much of an answer's body is kept.
-    static let answerLimit = 64 * 1024
 
     /// For plain HTTP, the URL with its host replaced by the checked address, and the Host header to send; HTTPS
     /// keeps the name, which TLS needs to verify the certificate, and relies on the check alone.

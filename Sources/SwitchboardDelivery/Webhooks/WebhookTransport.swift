@@ -12,14 +12,23 @@ public struct WebhookRequest: Sendable, Equatable {
     public var body: [UInt8]
     /// The connection settings from the configured URL's fragment.
     public var overrides: ConnectionOverrides
+    /// How much of the answer's body to read; an answer longer than this reads as empty.
+    public var answerLimit: Int
+
+    /// The answer limit of a webhook, more than any instruction in an answer needs.
+    public static let webhookAnswerLimit = 64 * 1024
 
     /// Creates a request.
-    public init(url: String, method: String, headers: [(name: String, value: String)], body: [UInt8], overrides: ConnectionOverrides) {
+    public init(
+        url: String, method: String, headers: [(name: String, value: String)], body: [UInt8], overrides: ConnectionOverrides,
+        answerLimit: Int = WebhookRequest.webhookAnswerLimit
+    ) {
         self.url = url
         self.method = method
         self.headers = headers
         self.body = body
         self.overrides = overrides
+        self.answerLimit = answerLimit
     }
 
     /// The value of the header `name`, compared case-insensitively.
@@ -28,7 +37,7 @@ public struct WebhookRequest: Sendable, Equatable {
     }
 
     public static func == (lhs: WebhookRequest, rhs: WebhookRequest) -> Bool {
-        lhs.url == rhs.url && lhs.method == rhs.method && lhs.body == rhs.body && lhs.overrides == rhs.overrides
+        lhs.url == rhs.url && lhs.method == rhs.method && lhs.body == rhs.body && lhs.overrides == rhs.overrides && lhs.answerLimit == rhs.answerLimit
             && lhs.headers.map(\.name) == rhs.headers.map(\.name) && lhs.headers.map(\.value) == rhs.headers.map(\.value)
     }
 }

@@ -31,6 +31,16 @@ struct RecordingRoute: InboundMessageRoute {
     }
 }
 
+/// A route that takes every message and notes the `From` it was offered.
+struct AuthorRoute: InboundMessageRoute {
+    let log: OfferLog
+
+    func route(_ message: Message, in session: any StorageSession, now: Date) async throws -> Bool {
+        log.append(message.from)
+        return true
+    }
+}
+
 @Suite struct InboundMessagesTests {
     let log = OfferLog()
 
@@ -75,6 +85,38 @@ struct RecordingRoute: InboundMessageRoute {
             let accountSid = harness.account.sid
             let stored = try await harness.storage.read { try await $0.messages.list(accountSid: accountSid, filter: MessageFilter(), page: PageRequest()) }
             #expect(stored.items.isEmpty)
+        }
+    }
+
+    /// An agent's mail from `sender` to `customer`, sent, with the provider id `messageID`.
+    func sentMail(_ harness: DeliveryHarness, from sender: String, to customer: String, messageID: String) async throws {
+        let now = harness.clock.now()
+        let mail = Message(
+            sid: harness.sids.make(.message), accountSid: harness.account.sid, channel: .email, direction: .outboundAPI,
+            from: sender, to: customer, body: "Your invoice", providerMessageID: messageID, status: .sent, dateCreated: now, dateUpdated: now)
+        try await harness.storage.write { try await $0.messages.insert(mail) }
+    }
+
+    @Test func aReplyFromAnotherAddressIsRoutedAsTheAddressTheAnsweredMailWentTo() async throws {
+        try await DeliveryHarness.run { harness in
+            try await sentMail(harness, from: "desk@shop.example", to: "ada@example.org", messageID: "SM1@shop.example")
+            let reply = try InboundMessage(
+                channel: .email, from: "ada@work.example", to: "desk@shop.example", body: "Thanks",
+                providerMessageID: "r1@work.example", answers: ["unknown@elsewhere.example", "SM1@shop.example"])
+            let message = try await inbound(harness, routes: [AuthorRoute(log: log)]).receive(reply, accountSid: harness.account.sid)
+            #expect(log.all == ["ada@example.org"])
+            #expect(message.from == "ada@work.example")
+            #expect(try await harness.message(message.sid)?.from == "ada@work.example")
+        }
+    }
+
+    @Test func aReplyNamingNoMailThisSenderWroteIsRoutedAsItsOwnAuthor() async throws {
+        try await DeliveryHarness.run { harness in
+            try await sentMail(harness, from: "other@shop.example", to: "ada@example.org", messageID: "SM2@shop.example")
+            let reply = try InboundMessage(
+                channel: .email, from: "ada@work.example", to: "desk@shop.example", body: "Thanks", answers: ["SM2@shop.example", "SM3@shop.example"])
+            _ = try await inbound(harness, routes: [AuthorRoute(log: log)]).receive(reply, accountSid: harness.account.sid)
+            #expect(log.all == ["ada@work.example"])
         }
     }
 }

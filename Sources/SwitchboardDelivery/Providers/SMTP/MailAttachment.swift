@@ -2,6 +2,9 @@ import Foundation
 
 /// A file sent with a mail, fetched from one of the message's media URLs.
 public struct MailAttachment: Sendable, Equatable {
+    /// The largest file an outbound mail attaches: 10 MiB, within what common relays take for a whole mail.
+    public static let maximumBytes = 10 * 1_048_576
+
     /// The file name shown by mail clients.
     public var filename: String
     /// Its media type.

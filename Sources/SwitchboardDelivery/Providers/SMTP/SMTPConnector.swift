@@ -92,14 +92,17 @@ public struct SMTPConnector: ProviderConnector {
     func fetchAttachments(_ urls: [String]) async throws -> [MailAttachment] {
         var attachments: [MailAttachment] = []
         for url in urls {
-            let request = WebhookRequest(url: url, method: "GET", headers: [], body: [], overrides: ConnectionOverrides())
+            let request = WebhookRequest(
+                url: url, method: "GET", headers: [], body: [], overrides: ConnectionOverrides(), answerLimit: MailAttachment.maximumBytes)
             switch await transport.send(request) {
             case .refused(let reason):
                 throw TwilioError(code: 21620, message: "Invalid media URL \(url): \(reason)", httpStatus: 400)
             case .attempted(.response(let status), let body) where (200..<300).contains(status):
-                // The client reads at most 64 KiB of an answer and nothing of a longer one.
+                // The client reads nothing of an answer past the limit.
                 guard !body.isEmpty else {
-                    throw TwilioError(code: 21620, message: "Invalid media URL \(url): empty, or larger than the 64 KiB an attachment may be", httpStatus: 400)
+                    throw TwilioError(
+                        code: 21620, message: "Invalid media URL \(url): empty, or larger than the \(MailAttachment.maximumBytes / 1_048_576) MiB an attachment may be",
+                        httpStatus: 400)
                 }
                 let (filename, contentType) = MailAttachment.describe(url)
                 attachments.append(MailAttachment(filename: filename, contentType: contentType, bytes: body))
