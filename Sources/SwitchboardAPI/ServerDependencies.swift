@@ -34,6 +34,8 @@ public struct ServerDependencies: Sendable {
     public var metrics: PrometheusCollectorRegistry
     /// Seals the secrets Switchboard must read back, such as API key secrets that sign Access Tokens.
     public var secretBox: SecretBox
+    /// What providers report for senders, carried out: inbound messages, receipts and template decisions.
+    public var senderInbound: SenderInbound
     /// Makes the connectors that deliver for senders, over the HTTP client the server's webhooks use.
     public var providerConnectors: @Sendable (any WebhookTransport) -> [any ProviderConnector]
 
@@ -69,6 +71,7 @@ public struct ServerDependencies: Sendable {
             routes: [IncomingPhoneNumberRoute(sids: sids), ProxyInboundRoute(sids: sids, routing: routing)] + inboundRoutes + [conversations])
         // Made after the inbound path, which connectors with sessions of their own (SMPP) deliver into.
         let senderInbound = SenderInbound(storage: storage, inbound: self.inbound, sids: sids, time: time)
+        self.senderInbound = senderInbound
         self.providerConnectors = { transport in
             StandardProviderConnectors.make(
                 transport: transport, storage: storage, time: time, window: messagingWindow, inbound: senderInbound, secretBox: secretBox)

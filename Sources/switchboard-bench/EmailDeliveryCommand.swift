@@ -21,7 +21,7 @@ struct EmailDeliveryCommand: AsyncParsableCommand {
     func run() async throws {
         let accountSid = try server.account().sid
         try await server.withTarget(connections: connections) { target in
-            let run = SenderDeliveryRun(target: target, accountSid: accountSid, graphURL: "", connections: connections)
+            let run = SenderDeliveryRun(target: target, accountSid: accountSid, connections: connections)
             print("switchboard-bench email: \(server.url), relay \(smtpHost):\(smtpPort), \(messages) messages per workload")
             let address = "bench-\(Int.random(in: 100_000...999_999))@switchboard.example"
             var settings = #"{"host":"\#(smtpHost)","port":\#(smtpPort),"from_name":"Bench""#

@@ -20,7 +20,7 @@ struct SMPPDeliveryCommand: AsyncParsableCommand {
     func run() async throws {
         let accountSid = try server.account().sid
         try await server.withTarget(connections: connections) { target in
-            let run = SenderDeliveryRun(target: target, accountSid: accountSid, graphURL: "", connections: connections)
+            let run = SenderDeliveryRun(target: target, accountSid: accountSid, connections: connections)
             print("switchboard-bench smpp: \(server.url), SMSC \(smscHost):\(smscPort), window \(window), \(messages) messages per workload")
             let address = MessageJourney.address(Int.random(in: 760_000_000...769_999_999))
             let settings = #"{"host":"\#(smscHost)","port":"\#(smscPort)","system_id":"bench","password":"bench","window":"\#(window)"}"#

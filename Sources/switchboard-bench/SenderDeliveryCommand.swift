@@ -25,18 +25,18 @@ struct SenderDeliveryCommand: AsyncParsableCommand {
     func run() async throws {
         let accountSid = try server.account().sid
         try await server.withTarget(connections: connections) { target in
-            let run = SenderDeliveryRun(target: target, accountSid: accountSid, graphURL: graphUrl, connections: connections)
+            let run = SenderDeliveryRun(target: target, accountSid: accountSid, connections: connections)
             print("switchboard-bench senders: \(server.url), stand-in Graph \(graphUrl), \(messages) messages per workload")
             let sandbox = try await run.deliver(messages, from: "+15005550006", to: (0..<messages).map { MessageJourney.address($0 + 700_000_000) })
             print(String(format: "sandbox (baseline)        %8.1f messages/s", sandbox))
-            let whatsapp = try await run.makeWhatsAppSender(messagesPerSecond: nil)
+            let whatsapp = try await run.makeWhatsAppSender(graphURL: graphUrl, messagesPerSecond: nil)
             let customers = (0..<messages).map { "whatsapp:" + MessageJourney.address($0 + 710_000_000) }
             try await run.openWindows(of: whatsapp, for: customers)
             let rate = try await run.deliver(messages, from: whatsapp.address, to: customers)
             print(String(format: "whatsapp-cloud            %8.1f messages/s  %.2fx sandbox", rate, rate / sandbox))
 
-            let paced = try await run.makeWhatsAppSender(messagesPerSecond: pacedRate)
-            let unpaced = try await run.makeWhatsAppSender(messagesPerSecond: nil)
+            let paced = try await run.makeWhatsAppSender(graphURL: graphUrl, messagesPerSecond: pacedRate)
+            let unpaced = try await run.makeWhatsAppSender(graphURL: graphUrl, messagesPerSecond: nil)
             let pacedCustomers = (0..<pacedMessages).map { "whatsapp:" + MessageJourney.address($0 + 720_000_000) }
             let unpacedCustomers = (0..<messages).map { "whatsapp:" + MessageJourney.address($0 + 730_000_000) }
             try await run.openWindows(of: paced, for: pacedCustomers)

@@ -11,7 +11,6 @@ import SwitchboardCore
 struct SenderDeliveryRun: Sendable {
     let target: LoadTarget
     let accountSid: String
-    let graphURL: String
     let connections: Int
 
     /// A sender of this run: its address and where its provider posts.
@@ -23,7 +22,7 @@ struct SenderDeliveryRun: Sendable {
     }
 
     /// A new WhatsApp Cloud sender on the stand-in, at a number of its own.
-    func makeWhatsAppSender(messagesPerSecond: Double?) async throws -> CreatedSender {
+    func makeWhatsAppSender(graphURL: String, messagesPerSecond: Double?) async throws -> CreatedSender {
         let number = "+1500" + String(Int.random(in: 1_000_000...9_999_999))
         let appSecret = "bench-app-secret"
         let settings = #"{"graph_url":"\#(graphURL)","api_version":"v23.0","phone_number_id":"\#(number.dropFirst())","#

@@ -58,16 +58,11 @@ extension ContentController {
     static func templateSubmitter(
         accountSid: String, session: any StorageSession, senders: SenderDirectory
     ) async throws -> (Sender, any TemplateApprovalProvider)? {
-        var page = PageRequest(size: PageRequest.maximumSize)
-        while true {
-            let rows = try await session.senders.list(accountSid: accountSid, page: page)
-            for sender in rows.items {
-                if let provider = senders.connector(for: sender.connector) as? any TemplateApprovalProvider, provider.submitsTemplates(sender) {
-                    return (sender, provider)
-                }
+        for sender in try await Page.everyItem({ try await session.senders.list(accountSid: accountSid, page: $0) }) {
+            if let provider = senders.connector(for: sender.connector) as? any TemplateApprovalProvider, provider.submitsTemplates(sender) {
+                return (sender, provider)
             }
-            guard let next = rows.next else { return nil }
-            page = PageRequest(size: PageRequest.maximumSize, page: page.nextPage, cursor: next)
         }
+        return nil
     }
 }

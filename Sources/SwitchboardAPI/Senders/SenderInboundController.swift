@@ -17,7 +17,7 @@ public struct SenderInboundController: Sendable {
     public init(dependencies: ServerDependencies, senders: SenderDirectory) {
         self.dependencies = dependencies
         self.senders = senders
-        self.inbound = SenderInbound(storage: dependencies.storage, inbound: dependencies.inbound, sids: dependencies.sids, time: dependencies.time)
+        self.inbound = dependencies.senderInbound
     }
 
     /// The routes, relative to `/v1`.

@@ -10,18 +10,12 @@ public enum Secrets {
 
     /// The digest stored in place of an API key secret.
     public static func digest(_ secret: String) -> String {
-        SHA256.hash(data: Array(secret.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        LowercaseHex.encode(SHA256.hash(data: Array(secret.utf8)))
     }
 
     /// The lowercase hex HMAC-SHA256 of `bytes` keyed with `key`, as Meta signs its webhooks.
     public static func hmacSHA256Hex(_ bytes: [UInt8], key: String) -> String {
-        HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: Array(key.utf8))).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        LowercaseHex.encode(HMAC<SHA256>.authenticationCode(for: bytes, using: SymmetricKey(data: Array(key.utf8))))
     }
 
     /// Compares two secrets in time that does not depend on where they differ.

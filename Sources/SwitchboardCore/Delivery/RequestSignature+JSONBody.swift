@@ -6,10 +6,7 @@ extension RequestSignature {
 
     /// The lowercase hex SHA-256 of a request body.
     public static func bodyHash(_ body: [UInt8]) -> String {
-        SHA256.hash(data: body).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        LowercaseHex.encode(SHA256.hash(data: body))
     }
 
     /// `url` with `bodySHA256=<hash of body>` added to its query, before any fragment.

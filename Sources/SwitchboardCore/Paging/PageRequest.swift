@@ -101,3 +101,18 @@ public struct Page<Item: Sendable>: Sendable {
         self.previous = previous
     }
 }
+
+extension Page {
+    /// Every item of a list that `fetch` reads a page at a time, following the cursors from the first page of the
+    /// largest size to the last.
+    public static func everyItem(_ fetch: (PageRequest) async throws -> Page<Item>) async throws -> [Item] {
+        var request = PageRequest(size: PageRequest.maximumSize)
+        var items: [Item] = []
+        while true {
+            let page = try await fetch(request)
+            items += page.items
+            guard let next = page.next else { return items }
+            request = PageRequest(size: PageRequest.maximumSize, page: request.nextPage, cursor: next)
+        }
+    }
+}

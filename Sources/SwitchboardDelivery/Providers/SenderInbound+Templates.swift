@@ -10,23 +10,18 @@ extension SenderInbound {
         let now = time.now()
         let accountSid = sender.accountSid
         try await storage.write { session in
-            var page = PageRequest(size: PageRequest.maximumSize)
-            while true {
-                let rows = try await session.contents.list(accountSid: accountSid, page: page)
-                for var template in rows.items
-                where template.approvalName == update.name && template.approvalStatus != .unsubmitted
-                    && (update.language == nil || update.language == template.language) {
-                    template.approvalStatus = status
-                    switch status {
-                    case .rejected: template.rejectionReason = update.reason ?? "Rejected by WhatsApp without a reason"
-                    case .approved: template.rejectionReason = ""
-                    default: if let reason = update.reason { template.rejectionReason = reason }
-                    }
-                    template.dateUpdated = now
-                    try await session.contents.update(template)
+            let templates = try await Page.everyItem { try await session.contents.list(accountSid: accountSid, page: $0) }
+            for var template in templates
+            where template.approvalName == update.name && template.approvalStatus != .unsubmitted
+                && (update.language == nil || update.language == template.language) {
+                template.approvalStatus = status
+                switch status {
+                case .rejected: template.rejectionReason = update.reason ?? "Rejected by WhatsApp without a reason"
+                case .approved: template.rejectionReason = ""
+                default: if let reason = update.reason { template.rejectionReason = reason }
                 }
-                guard let next = rows.next else { return }
-                page = PageRequest(size: PageRequest.maximumSize, page: page.nextPage, cursor: next)
+                template.dateUpdated = now
+                try await session.contents.update(template)
             }
         }
     }

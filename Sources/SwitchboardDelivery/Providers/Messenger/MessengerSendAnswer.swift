@@ -56,9 +56,8 @@ struct GraphAnswerBody {
         guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any] else { return }
         messageID = (object["message_id"] as? String).flatMap { $0.isEmpty ? nil : $0 }
         guard let error = object["error"] as? [String: Any] else { return }
-        code = (error["code"] as? NSNumber)?.intValue
-        subcode = (error["error_subcode"] as? NSNumber)?.intValue
-        message = (error["message"] as? String).flatMap { $0.isEmpty ? nil : $0 }
+        let graph = GraphError(error)
+        (code, subcode, message) = (graph.code, graph.subcode, graph.message)
     }
 
     /// Meta's code, subcode and message, as ` (Messenger 10/2018278: …)`.

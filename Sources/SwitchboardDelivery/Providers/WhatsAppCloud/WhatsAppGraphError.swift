@@ -16,17 +16,19 @@ struct WhatsAppGraphError: Sendable, Equatable {
 
     /// The error of a Graph API answer's body, if it holds one.
     init?(answer body: [UInt8]) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(body)) as? [String: Any],
-              let error = object["error"] as? [String: Any]
-        else { return nil }
-        self.init(webhookError: error)
+        guard let error = GraphError(answer: body) else { return nil }
+        self.init(error)
     }
 
     /// The error of a webhook's `errors[]` item, or of an answer's `error` member.
     init(webhookError error: [String: Any]) {
-        code = (error["code"] as? NSNumber)?.intValue ?? (error["code"] as? String).flatMap { Int($0) }
-        let details = (error["error_data"] as? [String: Any])?["details"] as? String
-        let text = [error["message"] as? String, error["title"] as? String, details].compactMap { $0 }.first { !$0.isEmpty }
+        self.init(GraphError(error))
+    }
+
+    /// Meta's code, and its first explanation of message, title and details.
+    init(_ error: GraphError) {
+        code = error.code
+        let text = error.message ?? error.title ?? error.details
         // Meta's messages never hold the token, but a proxy's could quote a request; keep it to one short line.
         message = String((text ?? "no explanation").prefix(300)).replacingOccurrences(of: "\n", with: " ")
     }
