@@ -44,11 +44,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The system's SQLite, which the storage engine calls directly.
+        .systemLibrary(name: "CSQLite3", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         // Storage: repositories over SQLKit, on SQLite or PostgreSQL, with versioned migrations.
         .target(
             name: "SwitchboardStorage",
             dependencies: [
                 "SwitchboardCore",
+                "CSQLite3",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -170,6 +173,14 @@ let package = Package(
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "switchboard-benchTests",
+            dependencies: [
+                "switchboard-bench",
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

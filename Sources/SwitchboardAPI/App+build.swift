@@ -36,7 +36,7 @@ public func buildApplication(
             address: .hostname(configuration.host, port: configuration.port), serverName: "Switchboard",
             availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections, logger: logger)),
         // Services stop in reverse order: the dispatcher finishes its deliveries before the webhook client closes.
-        services: [
+        services: changeListener(dependencies) + [
             RoutingTimerService(engine: dependencies.routing, logger: logger),
             ConversationTimerService(storage: dependencies.storage, routing: dependencies.routing, sids: dependencies.sids,
                                      time: dependencies.time, logger: logger),
@@ -47,6 +47,11 @@ public func buildApplication(
             + [webhooks, dispatcher] + smtpListener(configuration: configuration, dependencies: dependencies, logger: logger),
         logger: logger
     )
+}
+
+/// The database change listener when other processes share the database; first, so it stops last.
+func changeListener(_ dependencies: ServerDependencies) -> [any Service] {
+    dependencies.changeListener.map { [ChangeListenerService(listener: $0)] } ?? []
 }
 
 /// The SMTP listener for inbound email when `--smtp-port` is given; last, so it stops taking mail first.
@@ -76,7 +81,7 @@ func buildRouter(
     let inFlight = InFlightRequests(limit: configuration.maxConcurrentRequestsPerAccount)
     let authenticated = RouteMethods(base: router.group()
         .add(middleware: AccountConcurrencyPrecheckMiddleware(inFlight: inFlight))
-        .add(middleware: AuthenticationMiddleware(storage: dependencies.storage, secretBox: dependencies.secretBox))
+        .add(middleware: AuthenticationMiddleware(storage: dependencies.storage, secretBox: dependencies.secretBox, credentials: dependencies.credentials))
         .add(middleware: AgentScopeMiddleware(storage: dependencies.storage))
         .add(middleware: AccountConcurrencyLimitMiddleware(inFlight: inFlight)), table: methods)
     authenticated.addRoutes(FlexFlowController(dependencies: dependencies).endpoints, atPath: "/flex-api/v1")

@@ -38,20 +38,28 @@ public struct ServerDependencies: Sendable {
     public var senderInbound: SenderInbound
     /// Makes the connectors that deliver for senders, over the HTTP client the server's webhooks use.
     public var providerConnectors: @Sendable (any WebhookTransport) -> [any ProviderConnector]
+    /// Committed changes to credentials, announced by the storage's account and API key writes.
+    public var changes: ChangeNotices
+    /// The accounts and API keys requests authenticate with, dropped when `changes` names them.
+    public var credentials: CredentialCache
+    /// Brings other processes' changes to `changes` when several `serve` processes share a PostgreSQL database.
+    public var changeListener: PostgresChangeListener?
 
     /// Creates the dependencies, with a routing engine over the same storage, clock and SIDs, and the sandbox
-    /// delivering every channel.
+    /// delivering every channel. `changes` is complete from the start unless other processes write the database too.
     public init(
         storage: any Storage, time: any TimeSource = SystemTimeSource(), sids: any SidGenerator = RandomSidGenerator(),
         logger: Logger = Logger(label: "switchboard.routing"), inboundRoutes: [any InboundMessageRoute] = [],
         messagingWindow: MessagingWindow = MessagingWindow(), metrics: PrometheusCollectorRegistry = PrometheusCollectorRegistry(),
-        secretBox: SecretBox = SecretBox()
+        secretBox: SecretBox = SecretBox(), changes: ChangeNotices = ChangeNotices()
     ) {
         self.metrics = metrics
         self.secretBox = secretBox
+        self.changes = changes
+        self.credentials = CredentialCache(notices: changes)
         let doorbell = OutboxDoorbell()
         let agentFeedBell = AgentFeedBell()
-        let storage = DoorbellStorage(storage, doorbell: doorbell, feedBell: agentFeedBell)
+        let storage = DoorbellStorage(ChangeNoticingStorage(storage, notices: changes), doorbell: doorbell, feedBell: agentFeedBell)
         self.agentFeedBell = agentFeedBell
         self.storage = storage
         self.time = time
@@ -65,7 +73,7 @@ public struct ServerDependencies: Sendable {
         self.messagingWindow = messagingWindow
         // The most specific route takes a message first: a number whose SmsUrl the account set (its application
         // asked for the message), a Proxy session, then any other given, then Conversations.
-        let conversations = ConversationsInboundRoute(storage: storage, routing: routing, sids: sids, window: messagingWindow)
+        let conversations = ConversationsInboundRoute(routing: routing, sids: sids, window: messagingWindow)
         self.inbound = InboundMessages(
             storage: storage, time: time, sids: sids,
             routes: [IncomingPhoneNumberRoute(sids: sids), ProxyInboundRoute(sids: sids, routing: routing)] + inboundRoutes + [conversations])

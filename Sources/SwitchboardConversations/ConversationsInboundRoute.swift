@@ -7,19 +7,17 @@ public import SwitchboardRouting
 /// Threads a customer's inbound message into the open conversation that holds their address and the address they
 /// wrote to, as that participant's message; the message's time opens the WhatsApp and Messenger window. With no open
 /// conversation, an address configured for auto-creation opens one (and, through its Flex Flow, an interaction and a
-/// task, routed once the message's transaction commits).
+/// task, routed once the message's unit of work commits).
 public struct ConversationsInboundRoute: InboundMessageRoute {
     let posting: ConversationPosting
     let autoCreation: InboundAutoCreation
     let routing: RoutingEngine
-    let storage: any Storage
 
     /// Creates the route; `routing` routes the tasks auto-creation makes, after commit.
-    public init(storage: any Storage, routing: RoutingEngine, sids: any SidGenerator, window: MessagingWindow) {
+    public init(routing: RoutingEngine, sids: any SidGenerator, window: MessagingWindow) {
         posting = ConversationPosting(sids: sids, window: window)
         autoCreation = InboundAutoCreation(sids: sids)
         self.routing = routing
-        self.storage = storage
     }
 
     /// Takes the message when an open conversation has the binding, or when its address auto-creates one.
@@ -34,25 +32,22 @@ public struct ConversationsInboundRoute: InboundMessageRoute {
         _ = try await posting.post(
             ConversationPost(author: message.from, body: message.body, subject: message.subject), to: participant.conversationSid,
             accountSid: message.accountSid, from: participant, in: session, now: now)
+        for workspace in try await Self.workspacesWithWaitingTasks(conversationSid: participant.conversationSid, accountSid: message.accountSid, in: session) {
+            routing.routeAfterCommit(workspaceSid: workspace, in: session)
+        }
         return true
     }
 
-    /// Routes the pending tasks of the conversation the message joined: an auto-created interaction's task is
-    /// stored in the message's transaction, and the routing engine works in transactions of its own.
-    public func committed(_ message: Message) async throws {
-        let binding = MessagingBinding(channel: message.channel, address: message.from, proxyAddress: message.to)
-        let workspaces = try await storage.read { session -> Set<String> in
-            guard let holder = try await OpenBindings.holder(of: binding, accountSid: message.accountSid, in: session),
-                  let channel = try await session.interactions.channel(conversationSid: holder.conversationSid, accountSid: message.accountSid)
-            else { return [] }
-            var workspaces = Set<String>()
-            for link in try await session.interactions.tasks(channelSid: channel.sid) {
-                if let task = try await session.tasks.find(sid: link.taskSid, workspaceSid: link.workspaceSid), task.assignmentStatus == .pending {
-                    workspaces.insert(link.workspaceSid)
-                }
+    /// The workspaces holding a waiting task of the conversation's interaction, such as one that auto-creation
+    /// just stored: the routing engine offers them once the message's unit of work commits.
+    static func workspacesWithWaitingTasks(conversationSid: String, accountSid: String, in session: any StorageSession) async throws -> Set<String> {
+        guard let channel = try await session.interactions.channel(conversationSid: conversationSid, accountSid: accountSid) else { return [] }
+        var workspaces = Set<String>()
+        for link in try await session.interactions.tasks(channelSid: channel.sid) {
+            if let task = try await session.tasks.find(sid: link.taskSid, workspaceSid: link.workspaceSid), task.assignmentStatus == .pending {
+                workspaces.insert(link.workspaceSid)
             }
-            return workspaces
         }
-        for workspace in workspaces { try await routing.route(workspaceSid: workspace) }
+        return workspaces
     }
 }

@@ -26,7 +26,7 @@ public enum ChatEvents {
                      FormPair("Source", "SDK")]
         if let message {
             pairs += [FormPair("MessageSid", message.sid), FormPair("Body", message.body), FormPair("From", message.from),
-                      FormPair("Index", String(message.index)), FormPair("DateCreated", ISO8601DateFormatter().string(from: message.dateCreated))]
+                      FormPair("Index", String(message.index)), FormPair("DateCreated", message.dateCreated.formatted(.iso8601))]
         } else {
             pairs += [FormPair("UniqueName", channel.uniqueName ?? ""), FormPair("FriendlyName", channel.friendlyName ?? ""),
                       FormPair("ChannelType", channel.type), FormPair("CreatedBy", channel.createdBy)]

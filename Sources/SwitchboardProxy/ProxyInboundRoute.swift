@@ -3,20 +3,17 @@ public import SwitchboardCore
 public import SwitchboardStorage
 public import SwitchboardDelivery
 public import SwitchboardRouting
-import Synchronization
 import Logging
 
 /// Customer to agent: an inbound message to a pool number is threaded by (customer address, proxy number) to the
 /// open session and posted in the session's chat channel as a message from the customer. When that channel has no
 /// live task (a flow with `CreationOnMessage`, or the previous task ended), the flow's integration makes one; it is
-/// routed once the message's transaction commits. A message for a pool number with no open session goes to the
+/// routed once the message's unit of work commits. A message for a pool number with no open session goes to the
 /// service's `OutOfSessionCallbackUrl`; failing that, the Flex Flow whose contact identity is that number opens a
 /// new conversation (see `FlexInboundConversation`).
 public final class ProxyInboundRoute: InboundMessageRoute {
     let sids: any SidGenerator
     let routing: RoutingEngine
-    /// Workspaces with a task created for a message whose transaction has not committed yet, by message SID.
-    private let pendingRouting = Mutex<[String: String]>([:])
 
     /// Creates the route; `routing` routes the tasks it creates.
     public init(sids: any SidGenerator, routing: RoutingEngine) {
@@ -69,12 +66,6 @@ public final class ProxyInboundRoute: InboundMessageRoute {
         return true
     }
 
-    public func committed(_ message: Message) async {
-        guard let workspaceSid = pendingRouting.withLock({ $0.removeValue(forKey: message.sid) }) else { return }
-        // The task is committed either way; a failed pass leaves it waiting for the next one.
-        try? await routing.route(workspaceSid: workspaceSid)
-    }
-
     /// The open session and customer participant the message belongs to: its sender talking through the number it was sent to.
     func thread(_ message: Message, storage: any StorageSession) async throws -> (ProxySession, ProxyParticipant)? {
         for identifier in Set([message.from, ProxyAddress.bare(message.from)]) {
@@ -99,7 +90,7 @@ public final class ProxyInboundRoute: InboundMessageRoute {
         channel.taskSid = task.sid
         channel.dateUpdated = now
         try await storage.flexChannels.update(channel)
-        pendingRouting.withLock { $0[message.sid] = task.workspaceSid }
+        routing.routeAfterCommit(workspaceSid: task.workspaceSid, in: storage)
     }
 
     /// Relays a message between two phone participants, from the proxy identifier the recipient knows.
@@ -130,7 +121,7 @@ public final class ProxyInboundRoute: InboundMessageRoute {
             guard let service = try await storage.proxyServices.find(sid: number.serviceSid, accountSid: message.accountSid) else { continue }
             let (session, customer, workspaceToRoute) = try await FlexInboundConversation.open(
                 message, flow: flow, service: service, storage: storage, sids: sids, now: now)
-            if let workspaceToRoute { pendingRouting.withLock { $0[message.sid] = workspaceToRoute } }
+            if let workspaceToRoute { routing.routeAfterCommit(workspaceSid: workspaceToRoute, in: storage) }
             return (session, customer)
         }
         return nil

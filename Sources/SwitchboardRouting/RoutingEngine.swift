@@ -66,11 +66,20 @@ public actor RoutingEngine {
         }
     }
 
-    /// One routing pass over the workspace.
+    /// The routing model kept for each workspace between passes.
+    private var models: [String: WorkspaceRoutingModel] = [:]
+
+    /// One routing pass over the workspace: its rows read afresh, the kept model brought up to date with them
+    /// (parsing and re-indexing only what changed), then each waiting task decided through the model.
     private func routeOnce(workspaceSid: String) async throws {
-        guard var snapshot = try await storage.read({ try await WorkspaceSnapshot.load(workspaceSid: workspaceSid, session: $0) }) else { return }
+        guard let rows = try await storage.read({ try await WorkspaceRows.read(workspaceSid: workspaceSid, session: $0) }) else { return }
+        // Taken out while the pass owns it, so that its changes do not copy it, and put back however the pass
+        // ends: the next pass re-syncs it with the database before deciding anything.
+        var snapshot = WorkspaceSnapshot(
+            rows: rows, kept: models.removeValue(forKey: workspaceSid) ?? WorkspaceRoutingModel(multiTaskEnabled: rows.workspace.multiTaskEnabled))
+        defer { models[workspaceSid] = snapshot.kept }
         let now = time.now()
-        let queueOrders = snapshot.queues.mapValues(\.taskOrder)
+        let queueOrders = snapshot.model.queueOrders
         let multiTaskEnabled = snapshot.workspace.multiTaskEnabled
         for task in RoutingPlanner.offerOrder(snapshot.pendingTasks, queueOrders: queueOrders, prioritizing: snapshot.workspace.prioritizeQueueOrder) {
             switch snapshot.decision(for: task, now: now) {

@@ -91,4 +91,7 @@ public protocol StorageSession: Sendable {
     var senders: any SenderRepository { get }
     /// API 2010's IncomingPhoneNumbers.
     var incomingPhoneNumbers: any IncomingPhoneNumberRepository { get }
+    /// Runs `action` once this unit of work has committed, before `write` returns to its caller; never when it rolls
+    /// back. In a read, `action` runs when the read ends.
+    func afterCommit(_ action: @escaping @Sendable () async -> Void)
 }

@@ -10,8 +10,13 @@ struct GeneratedWorkspace {
     static let languages = ["en", "es", "fr", "de", "pt", "ja"]
     static let channel = "TCsms"
 
+    static let availableActivity = "WAavailable"
+    static let offlineActivity = "WAoffline"
+
     var workers: [String: RoutingWorker] = [:]
     var index = WorkerIndex()
+    /// The same workspace as the in-memory routing model the engine keeps.
+    var model = RoutingModel(multiTaskEnabled: true)
     var queues: [RoutingQueue] = []
     let configuration: WorkflowConfiguration
     let workerCount: Int
@@ -27,6 +32,7 @@ struct GeneratedWorkspace {
     init(workers count: Int, queues queueCount: Int, random: inout SeededGenerator) throws {
         workerCount = count
         let start = Date(timeIntervalSince1970: 1_700_000_000)
+        var modelWorkers: [RoutingModelWorker] = []
         for n in 0..<count {
             let sid = String(format: "WK%032x", n)
             let attributes: [String: Any] = [
@@ -44,6 +50,10 @@ struct GeneratedWorkspace {
                 idleSince: start.addingTimeInterval(Double(Int.random(in: 0..<86_400, using: &random))))
             workers[sid] = worker
             index.update(worker: sid, attributes: value)
+            modelWorkers.append(RoutingModelWorker(
+                sid: sid, friendlyName: worker.friendlyName, attributes: value,
+                activitySid: worker.available ? Self.availableActivity : Self.offlineActivity,
+                capacity: worker.capacity, load: worker.load, idleSince: worker.idleSince))
         }
         var targets: [[String: Any]] = []
         for q in 0..<queueCount {
@@ -62,7 +72,14 @@ struct GeneratedWorkspace {
         }
         let json = String(decoding: try JSONSerialization.data(withJSONObject: ["task_routing": ["filters": [["expression": "1==1", "targets": targets]]]]), as: UTF8.self)
         configuration = try WorkflowConfiguration.parse(json)
+        model = RoutingModel(
+            multiTaskEnabled: true, activities: [Self.availableActivity: true, Self.offlineActivity: false],
+            workers: modelWorkers, queues: queues,
+            workflows: [(sid: Self.workflow, configuration: configuration, reservationTimeout: 120)], waiting: [])
     }
+
+    /// The workflow every generated task is routed by.
+    static let workflow = "WW0"
 
     func randomTask(random: inout SeededGenerator) -> GeneratedTask {
         let queueIndex = Int.random(in: 0..<queues.count, using: &random)
@@ -76,7 +93,7 @@ struct GeneratedWorkspace {
         let text = String(decoding: (try? JSONSerialization.data(withJSONObject: attributes)) ?? Data("{}".utf8), as: UTF8.self)
         let now = Date()
         let task = TaskRouterTask(
-            sid: "WT0", accountSid: "AC0", workspaceSid: "WS0", workflowSid: "WW0", taskQueueSid: queues[queueIndex].sid,
+            sid: "WT0", accountSid: "AC0", workspaceSid: "WS0", workflowSid: Self.workflow, taskQueueSid: queues[queueIndex].sid,
             taskChannelSid: Self.channel, taskChannelUniqueName: "sms", attributes: text, priority: 0, timeout: 3600,
             assignmentStatus: .pending, reason: nil, routingStep: RoutingStep(filterIndex: 0, targetIndex: queueIndex),
             dateEnteredStep: now, taskQueueEnteredDate: now, dateCreated: now, dateUpdated: now)

@@ -3,159 +3,107 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOPosix
-import NIOHTTP1
-import NIOFoundationCompat
 
-/// Drives a running server with `--connections` concurrent clients for `--duration` seconds per workload,
-/// always starting with `GET /health` as the baseline of the same run.
+/// Drives one or more servers on one database with `--connections` kept-alive connections for `--duration`
+/// seconds per workload, starting with `GET /health` as the baseline of the same run. Journeys end when the server
+/// pushes their end (a `StatusCallback` to the bench's own listener, or the handset's event stream), never by
+/// polling. Prints each workload as it ends, then one markdown table.
 struct HTTPLoadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "http",
-        abstract: "Measure requests/s and p50/p99/max latency of API workloads against a running server.")
+        abstract: "Measure rate, p50/p99/max latency, peak RSS and database bytes of API workloads against a running server.")
 
     @OptionGroup var server: ServerOptions
+    @Option(help: "Another server on the same database; connections are spread over all servers. Repeat for more.")
+    var alsoUrl: [String] = []
     @Option(help: "Concurrent connections.") var connections = 32
-    @Option(help: "Seconds per workload.") var duration = 10.0
-    @Option(help: "Comma-separated workloads after the baseline: flexflow-create, flexflow-fetch, task-create, message-create, message-to-handset, interaction-to-handset.")
-    var workloads = "flexflow-create,flexflow-fetch"
-    @Option(help: "Workers the task-create workload sets up.") var taskWorkers = 200
-    @Option(help: "Each worker's sms capacity in the task-create workload (Twilio allows at most 50).") var taskCapacity = 50
+    @Option(help: "Seconds per workload.") var duration = 30.0
+    @Option(help: "Comma-separated workloads after the baseline: \(Workload.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var workloads = Workload.allCases.map(\.rawValue).joined(separator: ",")
+    @Option(help: "Workers the task and interaction workloads set up.") var taskWorkers = 200
+    @Option(help: "Each worker's sms capacity (Twilio allows at most 50); tasks are completed after each journey.") var taskCapacity = 50
+    @Option(help: "A server process whose peak RSS (VmHWM) is reported; it must be this user's. Repeat for more.")
+    var serverPid: [Int32] = []
+    @Option(help: "The server's SQLite file; its growth with its -wal, per journey, is reported.") var databaseFile: String?
+    @Option(help: "A shell command printing the database's size in bytes (PostgreSQL: pg_database_size).") var databaseSizeCommand: String?
+    @Option(help: "wrk's path; when given, the single-request workloads are measured by wrk too, beside wrk's /health.")
+    var wrk: String?
+    @Option(help: "wrk's threads.") var wrkThreads = 2
+    @Option(help: "Appended to every workload's name in the table, such as the database.") var label: String?
+    @Option(help: "Seconds to wait after a workload for the outbox to drain before the next one starts.") var drainSeconds = 180.0
+
+    /// The workloads, in the order they run.
+    enum Workload: String, CaseIterable {
+        case interaction = "interaction-to-handset"
+        case messageToHandset = "message-to-handset"
+        case taskCreate = "task-create"
+        case flexFlowCreate = "flexflow-create"
+        case flexFlowFetch = "flexflow-fetch"
+        case messageCreate = "message-create"
+
+        var title: String {
+            switch self {
+            case .interaction: "interaction journey (create → routed → agent message → delivered)"
+            case .messageToHandset: "message create → delivered on the handset"
+            case .taskCreate: "task create → reservation"
+            case .flexFlowCreate: "Flex Flow create"
+            case .flexFlowFetch: "Flex Flow fetch"
+            case .messageCreate: "message create"
+            }
+        }
+
+        /// Where this workload's journey numbers start, so no two workloads share an address.
+        var numbering: Int {
+            switch self {
+            case .interaction: 1_000_000_000
+            case .messageToHandset: 2_000_000_000
+            case .taskCreate: 3_000_000_000
+            case .flexFlowCreate: 4_000_000_000
+            case .flexFlowFetch: 5_000_000_000
+            case .messageCreate: 6_000_000_000
+            }
+        }
+    }
+
+    func validate() throws {
+        guard (1...100).contains(connections) else { throw ValidationError("--connections must be 1 to 100") }
+        guard duration > 0 else { throw ValidationError("--duration must be positive") }
+    }
 
     func run() async throws {
-        let sid = try server.account().sid
-        let target = try server.target(connections: connections)
-        let client = target.client
-        print("switchboard-bench http: \(server.url), \(connections) connections, \(duration) s per workload")
-        do {
-            let baseline = try await measure(target: target, request: { _ in target.request("GET", "/health") }, expect: 200)
-            print(baseline.line("health (baseline)", baseline: nil))
-            for workload in workloads.split(separator: ",").map(String.init) {
-                let stats: LatencyStats
-                switch workload {
-                case "flexflow-create":
-                    stats = try await measure(target: target, request: { n in
-                        target.request("POST", "/flex-api/v1/FlexFlows", form: FlexFlowForm.create(n))
-                    }, expect: 201)
-                case "flexflow-fetch":
-                    let sid = try await target.createFlexFlow()
-                    stats = try await measure(target: target, request: { _ in target.request("GET", "/flex-api/v1/FlexFlows/\(sid)") }, expect: 200)
-                case "task-create":
-                    let fixture = try await TaskRouterFixture.create(target: target, workers: taskWorkers, capacity: taskCapacity)
-                    let path = "/taskrouter/v1/Workspaces/\(fixture.workspaceSid)/Tasks"
-                    let form = fixture.taskForm
-                    // The engine reserves before it answers, so each request's latency is create-to-reservation;
-                    // a task that did not come back assigned counts as a failure.
-                    stats = try await measure(target: target, request: { _ in target.request("POST", path, form: form) }, expect: 201,
-                                              bodyMustContain: #""assignment_status":"assigned""#)
-                case "message-create":
-                    let path = MessageJourney.path(accountSid: sid)
-                    stats = try await measure(target: target, request: { n in
-                        target.request("POST", path, form: MessageJourney.form(n))
-                    }, expect: 201)
-                case "message-to-handset":
-                    let journey = MessageJourney(target: target, accountSid: sid)
-                    stats = try await measure { n in try await journey.sendAndAwaitHandset(n) }
-                case "interaction-to-handset":
-                    let fixture = try await TaskRouterFixture.create(target: target, workers: taskWorkers, capacity: taskCapacity)
-                    let journey = InteractionJourney(target: target, fixture: fixture)
-                    // Customers of this workload start far above message-to-handset's, so the two never share a handset.
-                    stats = try await measure { n in try await journey.createAndAwaitHandset(n + 500_000_000) }
-                default:
-                    throw ValidationError("unknown workload \(workload)")
-                }
-                print(stats.line(workload, baseline: baseline))
+        let chosen = try workloads.split(separator: ",").map { name in
+            guard let workload = Workload(rawValue: String(name)) ?? (name == "interaction" ? .interaction : nil) else {
+                throw ValidationError("unknown workload \(name)")
             }
-        } catch {
-            try await client.shutdown()
-            throw error
+            return workload
         }
-        try await client.shutdown()
-    }
-
-    /// Runs one request workload on every connection until the duration ends.
-    func measure(
-        target: LoadTarget, request make: @escaping @Sendable (Int) -> HTTPClientRequest, expect status: Int, bodyMustContain: String? = nil
-    ) async throws -> LatencyStats {
-        try await measure { n in
-            let response = try await target.client.execute(make(n), timeout: .seconds(30))
-            let body = try await response.body.collect(upTo: 1 << 20)
-            return Int(response.status.code) == status && (bodyMustContain.map { String(buffer: body).contains($0) } ?? true)
-        }
-    }
-
-    /// Runs `operation` (numbered uniquely, `true` for success) on every connection until the duration ends, timing each.
-    func measure(_ operation: @escaping @Sendable (Int) async throws -> Bool) async throws -> LatencyStats {
-        let clock = ContinuousClock()
-        let deadline = clock.now.advanced(by: .milliseconds(Int(duration * 1000)))
-        let start = clock.now
-        let results = try await withThrowingTaskGroup(of: ([Int64], Int).self) { group in
-            for worker in 0..<connections {
-                group.addTask {
-                    var samples: [Int64] = []
-                    var failures = 0
-                    var n = worker * 10_000_000
-                    while clock.now < deadline {
-                        n += 1
-                        let began = clock.now
-                        if (try? await operation(n)) == true {
-                            let elapsed = began.duration(to: clock.now).components
-                            samples.append(elapsed.seconds * 1_000_000 + elapsed.attoseconds / 1_000_000_000_000)
-                        } else {
-                            failures += 1
-                        }
-                    }
-                    return (samples, failures)
-                }
+        let account = try server.account()
+        let authorization = "Basic " + Data("\(account.sid):\(account.token)".utf8).base64EncodedString()
+        let servers = try ([server.url] + alsoUrl).map { try BenchServer(url: $0, authorization: authorization) }
+        let probe = ServerProbe(pids: serverPid, databaseFile: databaseFile, databaseSizeCommand: databaseSizeCommand)
+        let ends = JourneyEnds()
+        let listener = try await WebhookListener.start { path, form in MessageJourney.receive(path: path, form: form, ends: ends) }
+        let expiry = Task { await ends.expireUntilCancelled() }
+        var lanes: [BenchConnection] = []
+        defer { expiry.cancel() }
+        try await self.server.withTarget(connections: 4) { setup in
+            for lane in 0..<connections { lanes.append(try await BenchConnection.open(to: servers[lane % servers.count])) }
+            print("switchboard-bench http: \(servers.map { "\($0.host):\($0.port)" }.joined(separator: ", ")), \(connections) connections, "
+                  + "\(duration) s per workload, webhooks to \(listener.root)")
+            let run = LoadRun(command: self, servers: servers, lanes: lanes, probe: probe, ends: ends, setup: setup, accountSid: account.sid,
+                              listenerRoot: listener.root, salt: Int.random(in: 0..<9) * 100_000_000)
+            var rows = [try await run.baseline()]
+            for workload in chosen {
+                rows.append(try await run.measure(workload, baseline: rows[0].rate))
             }
-            var all: [Int64] = []
-            var failures = 0
-            for try await (samples, failed) in group {
-                all += samples
-                failures += failed
+            if let wrk {
+                rows += try await run.wrkRows(WrkRun(executable: wrk, connections: connections, threads: wrkThreads, duration: duration),
+                                              workloads: chosen, authorization: authorization)
             }
-            return (all, failures)
+            print("")
+            print(WorkloadRow.markdown(rows))
         }
-        let elapsed = start.duration(to: clock.now).components
-        return LatencyStats(samples: results.0, failures: results.1,
-                            seconds: Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18)
-    }
-}
-
-/// The server under load and how to address it.
-struct LoadTarget: Sendable {
-    let client: HTTPClient
-    let root: String
-    let authorization: String
-
-    func request(_ method: String, _ path: String, form: String? = nil) -> HTTPClientRequest {
-        var request = HTTPClientRequest(url: root + path)
-        request.method = .init(rawValue: method)
-        request.headers.add(name: "Authorization", value: authorization)
-        if let form {
-            request.headers.add(name: "Content-Type", value: "application/x-www-form-urlencoded")
-            request.body = .bytes(ByteBuffer(string: form))
-        }
-        return request
-    }
-
-    /// Creates one flow to fetch repeatedly and returns its SID.
-    func createFlexFlow() async throws -> String {
-        let response = try await client.execute(request("POST", "/flex-api/v1/FlexFlows", form: FlexFlowForm.create(0)), timeout: .seconds(30))
-        let body = try await response.body.collect(upTo: 1 << 20)
-        guard response.status.code == 201,
-              let json = try JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any],
-              let sid = json["sid"] as? String
-        else { throw ValidationError("could not create a Flex Flow to fetch: HTTP \(response.status.code)") }
-        return sid
-    }
-}
-
-/// The Flex Flow of seed 000's Step 1, numbered so each create is distinct.
-enum FlexFlowForm {
-    static func create(_ n: Int) -> String {
-        "FriendlyName=Outbound+SMS+\(n)&ChannelType=sms&ContactIdentity=%2B15005550006"
-            + "&ChatServiceSid=IS00000000000000000000000000000000&IntegrationType=task"
-            + "&Integration.WorkspaceSid=WS00000000000000000000000000000000"
-            + "&Integration.WorkflowSid=WW00000000000000000000000000000000&Integration.Channel=sms&Enabled=false"
+        for lane in lanes { await lane.close() }
+        await listener.stop()
     }
 }

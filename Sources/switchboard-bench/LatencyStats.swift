@@ -1,30 +1,45 @@
-/// Latency samples of one workload, summarised the way PERFORMANCE.md reports them.
-struct LatencyStats {
-    /// Per-request latencies in microseconds.
-    var samples: [Int64]
-    /// Requests that failed or got an unexpected status.
-    var failures: Int
-    /// The wall time the workload ran, in seconds.
-    var seconds: Double
+/// What one lane of a workload measured: each success's latency and how many failed.
+struct LatencySamples: Sendable {
+    /// Per-success latencies in microseconds.
+    var microseconds: [Int64] = []
+    /// Requests or journeys that failed, timed out or got an unexpected answer.
+    var failures = 0
 
-    /// Completed requests per second.
-    var throughput: Double { Double(samples.count) / seconds }
-
-    /// The latency at quantile `q` (0...1), in milliseconds.
-    func percentile(_ q: Double) -> Double {
-        guard !samples.isEmpty else { return 0 }
-        let sorted = samples.sorted()
-        let index = min(sorted.count - 1, Int((Double(sorted.count) * q).rounded(.up)) - 1)
-        return Double(sorted[max(0, index)]) / 1000
+    mutating func record(microseconds value: Int64) {
+        microseconds.append(value)
     }
 
-    /// One line: name, rate, p50, p99, max and failures.
-    func line(_ name: String, baseline: LatencyStats?) -> String {
-        let ratio = baseline.map { String(format: "  (%.2fx of baseline rate)", throughput / max($0.throughput, 1)) } ?? ""
-        return String(
-            format: "%-18@ %10.0f req/s   p50 %7.2f ms   p99 %7.2f ms   max %7.2f ms   failures %d%@",
-            name as NSString, throughput, percentile(0.5), percentile(0.99), percentile(1.0), failures, ratio as NSString)
+    mutating func merge(_ other: LatencySamples) {
+        microseconds += other.microseconds
+        failures += other.failures
     }
 }
 
-import Foundation
+/// Latency samples of one workload, summarised the way PERFORMANCE.md reports them.
+struct LatencyStats: Sendable {
+    /// Per-success latencies in microseconds, sorted.
+    let sorted: [Int64]
+    /// Requests that failed or got an unexpected status.
+    let failures: Int
+    /// The wall time the workload ran, in seconds.
+    let seconds: Double
+
+    init(_ samples: LatencySamples, seconds: Double) {
+        sorted = samples.microseconds.sorted()
+        failures = samples.failures
+        self.seconds = seconds
+    }
+
+    /// Successes.
+    var count: Int { sorted.count }
+
+    /// Completed requests per second.
+    var throughput: Double { Double(sorted.count) / seconds }
+
+    /// The latency at quantile `q` (0...1), in milliseconds.
+    func percentile(_ q: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let index = min(sorted.count - 1, Int((Double(sorted.count) * q).rounded(.up)) - 1)
+        return Double(sorted[max(0, index)]) / 1000
+    }
+}

@@ -1,14 +1,15 @@
-import AsyncHTTPClient
 import Foundation
-import NIOCore
-import NIOFoundationCompat
-import NIOHTTP1
 
-/// A message's whole way out: `POST /Messages` until the sandbox handset shows it delivered. Each message goes to
-/// its own address, so polling that handset finds exactly it.
+/// A message's whole way out: `POST /Messages` until its `StatusCallback`, posted to the bench's listener at a
+/// path naming the journey, says `delivered`. Each message goes to its own address.
 struct MessageJourney: Sendable {
-    let target: LoadTarget
     let accountSid: String
+    /// The listener's root URL.
+    let callbackRoot: String
+    let ends: JourneyEnds
+
+    /// The listener path whose posts end journey `n`.
+    static let callbackPrefix = "/messages/"
 
     static func path(accountSid: String) -> String {
         "/api/2010-04-01/Accounts/\(accountSid)/Messages.json"
@@ -24,20 +25,22 @@ struct MessageJourney: Sendable {
         "To=" + address(n).replacingOccurrences(of: "+", with: "%2B") + "&From=%2B15005550006&Body=Benchmark+message+\(n)"
     }
 
-    /// Sends message `n`, then polls its handset every 2 ms until it is there and delivered; `false` after 30 s.
-    func sendAndAwaitHandset(_ n: Int) async throws -> Bool {
-        let response = try await target.client.execute(
-            target.request("POST", Self.path(accountSid: accountSid), form: Self.form(n)), timeout: .seconds(30))
-        _ = try await response.body.collect(upTo: 1 << 20)
-        guard response.status.code == 201 else { return false }
-        let handset = "/sandbox/v1/Messages?Address=" + Self.address(n).replacingOccurrences(of: "+", with: "%2B")
-        let giveUp = ContinuousClock.now.advanced(by: .seconds(30))
-        while ContinuousClock.now < giveUp {
-            let poll = try await target.client.execute(target.request("GET", handset), timeout: .seconds(30))
-            let body = try await poll.body.collect(upTo: 1 << 20)
-            if String(buffer: body).contains(#""status":"delivered""#) { return true }
-            try await Task.sleep(for: .milliseconds(2))
+    /// Sends message `n` and waits for the callback that says it was delivered; `false` on any other answer or
+    /// after the journeys' patience.
+    func run(on connection: BenchConnection, _ n: Int) async -> Bool {
+        let callback = (callbackRoot + Self.callbackPrefix + String(n)).addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+        let request = connection.server.request("POST", Self.path(accountSid: accountSid), form: Self.form(n) + "&StatusCallback=" + callback)
+        guard let response = try? await connection.call(request), response.status == 201 else { return false }
+        return await ends.wait(for: n)
+    }
+
+    /// Ends the journey a `StatusCallback` post names, if its status is final.
+    static func receive(path: String, form: [String: String], ends: JourneyEnds) {
+        guard path.hasPrefix(callbackPrefix), let n = Int(path.dropFirst(callbackPrefix.count)) else { return }
+        switch form["MessageStatus"] {
+        case "delivered": ends.resolve(n, succeeded: true)
+        case "failed", "undelivered": ends.resolve(n, succeeded: false)
+        default: return
         }
-        return false
     }
 }

@@ -26,6 +26,14 @@ struct TaskRouterFixture: Sendable {
         return TaskRouterFixture(workspaceSid: workspace["sid"] as! String, workflowSid: workflow["sid"] as! String)
     }
 
+    /// The path of task `sid`.
+    func taskPath(_ sid: String) -> String {
+        "/taskrouter/v1/Workspaces/\(workspaceSid)/Tasks/\(sid)"
+    }
+
+    /// The update that completes an assigned task, giving its worker's capacity back.
+    static let completion = "AssignmentStatus=completed&Reason=bench"
+
     /// The body of one task create: auto-answered, so each task ends assigned when routing succeeded.
     var taskForm: String {
         "WorkflowSid=\(workflowSid)&TaskChannel=sms&Attributes=" + #"{"autoAnswer":"true"}"#.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!

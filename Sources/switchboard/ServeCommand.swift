@@ -140,8 +140,15 @@ struct ServeCommand: AsyncParsableCommand {
         // The metrics backend is process-global and may be set once; serve runs once per process.
         let metrics = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(SwitchboardMetricsFactory(registry: metrics))
-        let dependencies = ServerDependencies(storage: storage, logger: logger, messagingWindow: MessagingWindow(length: TimeInterval(window)),
-                                              metrics: metrics, secretBox: try settings.secretBox(for: database))
+        // On PostgreSQL other `serve` processes may change credentials: caches wait until their changes can be heard.
+        var postgresURL: String?
+        if case .postgres(let url) = database { postgresURL = url }
+        let changes = ChangeNotices(completeFromStart: postgresURL == nil)
+        var dependencies = ServerDependencies(storage: storage, logger: logger, messagingWindow: MessagingWindow(length: TimeInterval(window)),
+                                              metrics: metrics, secretBox: try settings.secretBox(for: database), changes: changes)
+        if let postgresURL {
+            dependencies.changeListener = try PostgresChangeListener(url: postgresURL, notices: changes, logger: logger)
+        }
         let outcome = try await StartupFailure.during("prepare the bootstrap account") {
             try await AccountBootstrap.run(
                 accountSid: settings.string("accountSid"), authToken: settings.string("authToken", isSecret: true),

@@ -144,12 +144,12 @@ struct DeliveryHarness {
     func deliverDue(with dispatcher: OutboxDispatcher) async -> [OutboxEntry] {
         let claimed = await dispatcher.claim(limit: 100)
         for entry in claimed { await dispatcher.deliver(entry) }
-        return claimed
+        return claimed.map(\.entry)
     }
 
     /// Makes the next attempt at the entry `sid` without claiming whatever else is due, such as status callbacks.
     func redeliver(_ sid: String, with dispatcher: OutboxDispatcher) async throws {
-        await dispatcher.deliver(try #require(try await entry(sid)))
+        try await dispatcher.deliverNow(try #require(try await entry(sid)))
     }
 
     func entry(_ sid: String) async throws -> OutboxEntry? {

@@ -12,7 +12,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let storage = try SQLStorage(location: .sqliteFile(path: directory.appendingPathComponent("wal.sqlite").path), logger: Logger(label: "test"))
         try await storage.migrate()
-        let mode = try await storage.pool.withConnection { database in
+        let mode = try await storage.engine.read { database in
             try await database.raw("PRAGMA journal_mode").first()?.decode(column: "journal_mode", as: String.self)
         }
         try await storage.shutdown()

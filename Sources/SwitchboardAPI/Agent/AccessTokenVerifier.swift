@@ -9,6 +9,8 @@ import SwitchboardStorage
 struct AccessTokenVerifier: Sendable {
     let storage: any Storage
     let secretBox: SecretBox
+    /// Where the issuing key and its account are looked up first; `nil` reads them with the worker.
+    var credentials: CredentialCache? = nil
 
     /// The principal the token stands for; a 401 with Twilio's Access Token code otherwise.
     func principal(for token: String) async throws -> Principal {
@@ -22,11 +24,14 @@ struct AccessTokenVerifier: Sendable {
         // The worker the grant claims is looked up in the same read as the key; it counts only once the signature
         // has shown the claims are the issuer's.
         let claimed = unverified.grants?.taskRouter
+        let credentials = self.credentials
+        let cachedIssuer = try await credentials?.apiKey(sid: keySid, storage: storage)
         let (account, secret, workerExists) = try await storage.read { session -> (Account, String, Bool) in
-            guard let key = try await session.apiKeys.find(sid: keySid), key.accountSid == accountSid else {
+            let issuer = credentials == nil ? try await Self.issuer(keySid, session: session) : cachedIssuer
+            guard let key = issuer?.key, key.accountSid == accountSid else {
                 throw TwilioError.invalidAccessTokenIssuer("\(keySid) is not an API key of account \(accountSid)")
             }
-            guard let account = try await session.accounts.find(sid: accountSid), account.status == .active else {
+            guard let account = issuer?.account, account.status == .active else {
                 throw TwilioError.invalidAccessTokenIssuer("account \(accountSid) is not active")
             }
             guard let sealed = key.sealedSecret else {
@@ -56,6 +61,12 @@ struct AccessTokenVerifier: Sendable {
         }
         let agent = AgentGrant(identity: identity, workspaceSid: workspaceSid, workerSid: workerSid, expiresAt: claims.exp.value)
         return Principal(account: account, apiKeySid: keySid, agent: agent)
+    }
+
+    /// The key with `sid` and the account that owns it, read in `session`.
+    static func issuer(_ sid: String, session: any StorageSession) async throws -> (key: ApiKey, account: Account?)? {
+        guard let key = try await session.apiKeys.find(sid: sid) else { return nil }
+        return (key, try await session.accounts.find(sid: key.accountSid))
     }
 
     /// The header and claims before the signature is checked, to find the key that must have signed them.

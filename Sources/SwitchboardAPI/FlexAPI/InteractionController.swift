@@ -34,12 +34,14 @@ public struct InteractionController: Sendable {
         let webhookTtid = form.string("WebhookTtid")
         let now = dependencies.time.now()
         let creation = InteractionCreation(sids: dependencies.sids)
+        let routing = dependencies.routing
         let created = try await dependencies.storage.write { session in
-            try await creation.create(
+            let created = try await creation.create(
                 parsed, channelText: channelText ?? "", routingText: routingText ?? "", interactionContextSid: contextSid,
                 webhookTtid: webhookTtid, accountSid: accountSid, in: session, now: now)
+            routing.routeAfterCommit(workspaceSid: created.task.workspaceSid, in: session)
+            return created
         }
-        try await dependencies.routing.route(workspaceSid: created.task.workspaceSid)
         let task = try await dependencies.storage.read { try await RoutedTask.load(sid: created.task.sid, workspaceSid: created.task.workspaceSid, session: $0) }
         return JSONResponse.make(
             InteractionRepresentation.json(

@@ -30,11 +30,13 @@ public struct InteractionInviteController: Sendable {
         let routing = try InteractionRoutingRequest.parse(routingText)
         let now = dependencies.time.now()
         let invitation = InteractionInvitation(sids: dependencies.sids)
+        let engine = dependencies.routing
         let (link, task) = try await dependencies.storage.write { session in
             let channel = try await InteractionParticipantController.channel(context, session: session)
-            return try await invitation.invite(routing, routingText: routingText ?? "", to: channel, in: session, now: now)
+            let invited = try await invitation.invite(routing, routingText: routingText ?? "", to: channel, in: session, now: now)
+            engine.routeAfterCommit(workspaceSid: invited.1.workspaceSid, in: session)
+            return invited
         }
-        try await dependencies.routing.route(workspaceSid: task.workspaceSid)
         let routed = try await dependencies.storage.read { try await RoutedTask.load(sid: task.sid, workspaceSid: task.workspaceSid, session: $0) }
             ?? RoutedTask(task: task, names: [:], reservationCount: 0)
         return JSONResponse.make(json(link, task: routed, context: context), status: .created)

@@ -28,11 +28,13 @@ public struct InteractionTransferController: Sendable {
         let parsed = try InteractionTransferRequest.parse(json: try await ContentController.jsonBody(request, context: context))
         let now = dependencies.time.now()
         let transfers = InteractionTransfers(sids: dependencies.sids)
+        let routing = dependencies.routing
         let (transfer, task, followUps) = try await dependencies.storage.write { session in
             let channel = try await InteractionParticipantController.channel(context, session: session)
-            return try await transfers.transfer(parsed, from: channel, in: session, now: now)
+            let transferred = try await transfers.transfer(parsed, from: channel, in: session, now: now)
+            routing.routeAfterCommit(workspaceSid: transferred.1.workspaceSid, in: session)
+            return transferred
         }
-        try await dependencies.routing.route(workspaceSid: task.workspaceSid)
         try await TaskFollowUp.apply(followUps, through: dependencies.routing)
         let current = try await dependencies.storage.read { try await $0.tasks.find(sid: task.sid, workspaceSid: task.workspaceSid) }
         return JSONResponse.make(Self.json(transfer, task: current, baseURL: context.domainBaseURL), status: .created)

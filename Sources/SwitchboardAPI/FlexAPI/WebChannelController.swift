@@ -43,10 +43,12 @@ public struct WebChannelController: Sendable {
         let accountSid = try context.requirePrincipal().account.sid
         let sids = dependencies.sids
         let now = dependencies.time.now()
+        let routing = dependencies.routing
         let opened = try await dependencies.storage.write { [channelRequest] storage in
-            try await FlexChannelOpener.open(channelRequest, accountSid: accountSid, in: storage, sids: sids, now: now)
+            let opened = try await FlexChannelOpener.open(channelRequest, accountSid: accountSid, in: storage, sids: sids, now: now)
+            if let workspaceSid = opened.workspaceToRoute { routing.routeAfterCommit(workspaceSid: workspaceSid, in: storage) }
+            return opened
         }
-        if let workspaceSid = opened.workspaceToRoute { try await dependencies.routing.route(workspaceSid: workspaceSid) }
         return JSONResponse.make(Self.json(opened.channel, baseURL: context.domainBaseURL), status: .created)
     }
 

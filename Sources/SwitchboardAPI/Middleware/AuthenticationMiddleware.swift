@@ -10,11 +10,15 @@ public struct AuthenticationMiddleware: RouterMiddleware {
     public typealias Context = SwitchboardRequestContext
     let storage: any Storage
     let accessTokens: AccessTokenVerifier
+    /// Where credentials are looked up first; `nil` reads them from `storage` on every request.
+    let credentials: CredentialCache?
 
-    /// Authenticates against `storage`; `secretBox` opens the API key secrets that Access Tokens are signed with.
-    public init(storage: any Storage, secretBox: SecretBox) {
+    /// Authenticates against `storage`, through `credentials` when given; `secretBox` opens the API key secrets that
+    /// Access Tokens are signed with.
+    public init(storage: any Storage, secretBox: SecretBox, credentials: CredentialCache? = nil) {
         self.storage = storage
-        self.accessTokens = AccessTokenVerifier(storage: storage, secretBox: secretBox)
+        self.credentials = credentials
+        self.accessTokens = AccessTokenVerifier(storage: storage, secretBox: secretBox, credentials: credentials)
     }
 
     public func handle(
@@ -39,24 +43,32 @@ public struct AuthenticationMiddleware: RouterMiddleware {
     }
 
     func authenticate(username: String, password: String) async throws -> Principal? {
-        try await storage.read { session -> Principal? in
-            if Sid.isValid(username, prefix: .account) {
-                guard let account = try await session.accounts.find(sid: username),
-                      account.status == .active,
-                      Secrets.constantTimeEquals(account.authToken, password)
-                else { return nil }
-                return Principal(account: account, apiKeySid: nil)
-            }
-            if Sid.isValid(username, prefix: .apiKey) {
-                guard let key = try await session.apiKeys.find(sid: username),
-                      Secrets.constantTimeEquals(key.secretDigest, Secrets.digest(password)),
-                      let account = try await session.accounts.find(sid: key.accountSid),
-                      account.status == .active
-                else { return nil }
-                return Principal(account: account, apiKeySid: key.sid)
-            }
-            return nil
+        if Sid.isValid(username, prefix: .account) {
+            guard let account = try await account(sid: username),
+                  account.status == .active,
+                  Secrets.constantTimeEquals(account.authToken, password)
+            else { return nil }
+            return Principal(account: account, apiKeySid: nil)
         }
+        if Sid.isValid(username, prefix: .apiKey) {
+            guard let (key, owner) = try await apiKey(sid: username),
+                  Secrets.constantTimeEquals(key.secretDigest, Secrets.digest(password)),
+                  let account = owner,
+                  account.status == .active
+            else { return nil }
+            return Principal(account: account, apiKeySid: key.sid)
+        }
+        return nil
+    }
+
+    func account(sid: String) async throws -> Account? {
+        if let credentials { return try await credentials.account(sid: sid, storage: storage) }
+        return try await storage.read { try await $0.accounts.find(sid: sid) }
+    }
+
+    func apiKey(sid: String) async throws -> (key: ApiKey, account: Account?)? {
+        if let credentials { return try await credentials.apiKey(sid: sid, storage: storage) }
+        return try await storage.read { try await AccessTokenVerifier.issuer(sid, session: $0) }
     }
 
     static func bearerToken(_ request: Request) -> String? {

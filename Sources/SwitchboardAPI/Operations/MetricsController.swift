@@ -46,6 +46,14 @@ public struct MetricsController: Sendable {
             stored.makeGauge(descriptor: taskCounts, labels: [("workspace_sid", count.workspaceSid), ("assignment_status", count.status.rawValue)])
                 .set(to: Double(count.count))
         }
+        let counted = StorageCounters.read()
+        for (name, help, value) in [
+            ("switchboard_database_units_of_work_total", "Units of work this process committed.", counted.unitsOfWork),
+            ("switchboard_database_commits_total", "Transactions this process committed; on SQLite one holds many units of work.", counted.commits),
+            ("switchboard_database_statements_total", "Statements this process ran on SQLite.", counted.statements),
+        ] {
+            stored.makeCounter(descriptor: MetricNameDescriptor(metricName: name, unitName: "", helpText: help)).increment(by: Int64(value))
+        }
         var text = dependencies.metrics.emitToBuffer()
         stored.emit(into: &text)
         return Response(

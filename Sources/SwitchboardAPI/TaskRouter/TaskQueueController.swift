@@ -72,6 +72,7 @@ public struct TaskQueueController: Sendable {
         let sid = try context.parameters.require("sid")
         let changes = try Self.changes(from: try await request.formParameters(context: context))
         let now = dependencies.time.now()
+        let routing = dependencies.routing
         let (queue, names) = try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             guard let existing = try await session.taskQueues.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
@@ -80,9 +81,9 @@ public struct TaskQueueController: Sendable {
                 try await Self.check(updated, renamedFrom: existing.friendlyName, session: session)
                 try await session.taskQueues.update(updated)
             }
+            routing.routeAfterCommit(workspaceSid: updated.workspaceSid, in: session)
             return (updated, try await Self.activityNames(updated, session: session))
         }
-        try await dependencies.routing.route(workspaceSid: queue.workspaceSid)
         return JSONResponse.make(TaskQueueRepresentation.json(queue, activityNames: names, baseURL: context.domainBaseURL))
     }
 

@@ -48,13 +48,14 @@ public struct WorkerChannelController: Sendable {
         let capacity = try form.int("Capacity")
         let available = try form.bool("Available")
         let now = dependencies.time.now()
+        let routing = dependencies.routing
         let channel = try await dependencies.storage.write { session in
             let existing = try await Self.channel(context, worker: try await Self.worker(context, session: session), session: session)
             let updated = try WorkerChannelRules.update(existing, capacity: capacity, available: available, now: now)
             if updated != existing { try await session.workers.updateChannel(updated) }
+            routing.routeAfterCommit(workspaceSid: updated.workspaceSid, in: session)
             return updated
         }
-        try await dependencies.routing.route(workspaceSid: channel.workspaceSid)
         return JSONResponse.make(WorkerChannelRepresentation.json(channel, baseURL: context.domainBaseURL))
     }
 

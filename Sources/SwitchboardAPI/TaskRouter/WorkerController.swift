@@ -30,6 +30,7 @@ public struct WorkerController: Sendable {
         let now = dependencies.time.now()
         let sids = dependencies.sids
         let workerSid = sids.make(.worker)
+        let routing = dependencies.routing
         let (worker, activity) = try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             let worker = try WorkerRules.create(changes, sid: workerSid, accountSid: workspace.accountSid, workspaceSid: workspace.sid,
@@ -43,9 +44,9 @@ public struct WorkerController: Sendable {
                     sid: sids.make(.workerChannel), accountSid: workspace.accountSid, workspaceSid: workspace.sid, workerSid: worker.sid,
                     taskChannelSid: taskChannel.sid, taskChannelUniqueName: taskChannel.uniqueName, now: now))
             }
+            routing.routeAfterCommit(workspaceSid: worker.workspaceSid, in: session)
             return (worker, activity)
         }
-        try await dependencies.routing.route(workspaceSid: worker.workspaceSid)
         return JSONResponse.make(WorkerRepresentation.json(worker, activity: activity, baseURL: context.domainBaseURL), status: .created)
     }
 

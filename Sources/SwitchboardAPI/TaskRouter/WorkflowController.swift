@@ -69,6 +69,7 @@ public struct WorkflowController: Sendable {
         let sid = try context.parameters.require("sid")
         let changes = try Self.changes(from: try await request.formParameters(context: context))
         let now = dependencies.time.now()
+        let routing = dependencies.routing
         let workflow = try await dependencies.storage.write { session in
             let workspace = try await WorkspaceScope.workspace(context, session: session)
             guard let existing = try await session.workflows.find(sid: sid, workspaceSid: workspace.sid) else { throw context.notFound }
@@ -77,9 +78,9 @@ public struct WorkflowController: Sendable {
                 try await Self.requireQueues(of: updated, session: session)
                 try await session.workflows.update(updated)
             }
+            routing.routeAfterCommit(workspaceSid: updated.workspaceSid, in: session)
             return updated
         }
-        try await dependencies.routing.route(workspaceSid: workflow.workspaceSid)
         return JSONResponse.make(WorkflowRepresentation.json(workflow, baseURL: context.domainBaseURL))
     }
 

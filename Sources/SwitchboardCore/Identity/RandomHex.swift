@@ -6,8 +6,12 @@ public enum RandomHex {
         let digits = Array("0123456789abcdef".utf8)
         var bytes = [UInt8]()
         bytes.reserveCapacity(count)
-        for _ in 0..<count {
-            bytes.append(digits[Int(generator.next() & 0xF)])
+        // Sixteen digits from each 64 random bits: every `next()` is a system call.
+        var random: UInt64 = 0
+        for index in 0..<count {
+            if index % 16 == 0 { random = generator.next() }
+            bytes.append(digits[Int(random & 0xF)])
+            random >>= 4
         }
         return String(decoding: bytes, as: UTF8.self)
     }

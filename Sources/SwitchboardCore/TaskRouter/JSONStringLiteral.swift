@@ -19,4 +19,16 @@ public enum JSONStringLiteral {
         }
         output += "\""
     }
+
+    /// A JSON object of string fields, keys sorted so that equal fields give equal text.
+    public static func object(_ fields: [String: String]) -> String {
+        var output = "{"
+        for (offset, key) in fields.keys.sorted().enumerated() {
+            if offset > 0 { output += "," }
+            write(key, to: &output)
+            output += ":"
+            write(fields[key]!, to: &output)
+        }
+        return output + "}"
+    }
 }

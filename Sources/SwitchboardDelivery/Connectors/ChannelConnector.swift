@@ -1,4 +1,5 @@
 public import SwitchboardCore
+public import SwitchboardStorage
 
 /// A way to reach customers on one or more channels: a provider, or the sandbox. Each is a protocol with a
 /// default implementation and fakes in tests, so nothing outside the process is needed to exercise delivery.
@@ -19,11 +20,20 @@ public struct ConnectorReceipt: Sendable, Equatable {
     /// Statuses the provider already reported (the sandbox knows at once whether a handset got it); a real
     /// provider's later reports arrive through its status callback instead.
     public var reports: [MessageStatusReport]
+    /// What the connector stores about the send, written in the unit of work that records the outcome, so the two
+    /// commit together: the sandbox's handset row.
+    public var record: (@Sendable (any StorageSession) async throws -> Void)?
 
     /// Creates a receipt.
-    public init(_ outcome: Outcome, reports: [MessageStatusReport] = []) {
+    public init(_ outcome: Outcome, reports: [MessageStatusReport] = [], record: (@Sendable (any StorageSession) async throws -> Void)? = nil) {
         self.outcome = outcome
         self.reports = reports
+        self.record = record
+    }
+
+    /// Receipts are equal when they say the same; what they record is not compared.
+    public static func == (lhs: ConnectorReceipt, rhs: ConnectorReceipt) -> Bool {
+        lhs.outcome == rhs.outcome && lhs.reports == rhs.reports
     }
 
     /// Whether the provider took the message.

@@ -16,26 +16,27 @@ public struct SandboxConnector: ChannelConnector {
     /// Every channel.
     public var channels: Set<DeliveryChannel> { Set(DeliveryChannel.allCases) }
 
-    /// Puts the message on the handset, or turns it away as the address's failure rule says.
+    /// Puts the message on the handset, or turns it away as the address's failure rule says. The handset's row is
+    /// written with the message's new status, in the dispatcher's unit of work, so a handset never shows a message
+    /// whose status says it is still on its way, and a crash in between never shows it twice.
     public func send(_ message: Message) async throws -> ConnectorReceipt {
         let now = time.now()
-        let rule = try await storage.write { session in
-            let rule = try await session.sandbox.failureRule(accountSid: message.accountSid, address: message.to)
-            try await session.sandbox.recordDelivery(SandboxDelivery(
-                messageSid: message.sid, accountSid: message.accountSid, address: message.to, channel: message.channel,
-                from: message.from, to: message.to, body: message.body, contentSid: message.contentSid,
-                contentVariables: message.contentVariables, subject: message.subject,
-                status: rule?.status ?? .delivered, errorCode: rule?.errorCode, dateCreated: now))
-            return rule
-        }
+        let rule = try await storage.read { try await $0.sandbox.failureRule(accountSid: message.accountSid, address: message.to) }
+        let delivery = SandboxDelivery(
+            messageSid: message.sid, accountSid: message.accountSid, address: message.to, channel: message.channel,
+            from: message.from, to: message.to, body: message.body, contentSid: message.contentSid,
+            contentVariables: message.contentVariables, subject: message.subject,
+            status: rule?.status ?? .delivered, errorCode: rule?.errorCode, dateCreated: now)
+        let record: @Sendable (any StorageSession) async throws -> Void = { try await $0.sandbox.recordDelivery(delivery) }
         switch rule?.status {
         case .failed?:
             let code = rule?.errorCode ?? SandboxFailureRule.defaultErrorCode(for: .failed)
-            return ConnectorReceipt(.refused(errorCode: code, message: SandboxFailureRule.errorMessage(for: code)))
+            return ConnectorReceipt(.refused(errorCode: code, message: SandboxFailureRule.errorMessage(for: code)), record: record)
         case .some(let status):
-            return ConnectorReceipt(.accepted(providerMessageID: message.sid), reports: [MessageStatusReport(status, errorCode: rule?.errorCode)])
+            return ConnectorReceipt(
+                .accepted(providerMessageID: message.sid), reports: [MessageStatusReport(status, errorCode: rule?.errorCode)], record: record)
         case nil:
-            return ConnectorReceipt(.accepted(providerMessageID: message.sid), reports: [MessageStatusReport(.delivered)])
+            return ConnectorReceipt(.accepted(providerMessageID: message.sid), reports: [MessageStatusReport(.delivered)], record: record)
         }
     }
 

@@ -27,19 +27,15 @@ public struct InboundMessages: Sendable {
             providerMessageID: inbound.providerMessageID, status: .received, origin: "inbound",
             dateCreated: now, dateUpdated: now)
         let routes = self.routes
-        let (stored, taken) = try await storage.write { session -> (Message, (route: Int, message: Message)?) in
+        return try await storage.write { session -> Message in
             if let id = inbound.providerMessageID, let earlier = try await session.messages.find(providerMessageID: id, accountSid: accountSid) {
-                return (earlier, nil)
+                return earlier
             }
             try await session.messages.insert(message)
             let routed = try await Self.threaded(message, answering: inbound.answers, in: session)
-            for (index, route) in routes.enumerated() where try await route.route(routed, in: session, now: now) {
-                return (message, (index, routed))
-            }
-            return (message, nil)
+            for route in routes where try await route.route(routed, in: session, now: now) { break }
+            return message
         }
-        if let taken { try await routes[taken.route].committed(taken.message) }
-        return stored
     }
 
     /// The message as the routes see it. A reply that names a message the business sent to another of the

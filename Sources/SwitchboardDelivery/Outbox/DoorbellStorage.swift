@@ -1,6 +1,6 @@
 public import SwitchboardStorage
 
-/// Storage that rings the outbox doorbell after a write transaction that queued something commits, and the feed
+/// Storage whose units of work ring the outbox doorbell after one that queued something commits, and the feed
 /// bell after one that may have changed what an event stream shows (an agent's, or a sandbox handset's), so every
 /// writer (API, routing engine, dispatcher, sandbox connector) wakes the dispatcher and the streams without
 /// knowing about them.
@@ -21,14 +21,12 @@ public struct DoorbellStorage: Storage {
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T {
-        let queued = QueuedFlag()
-        let feedTouched = QueuedFlag()
-        let result = try await base.write { session in
-            try await body(EnqueueNoticingSession(base: session, queued: queued, feedTouched: feedTouched))
+        let doorbell = self.doorbell
+        let feedBell = self.feedBell
+        return try await base.write { session in
+            try await body(DecoratedSession(session, decoration: OutboxNoticing(
+                queued: CommitBell(session) { doorbell.ring() }, feedTouched: CommitBell(session) { feedBell.ring() })))
         }
-        if queued.isSet { doorbell.ring() }
-        if feedTouched.isSet { feedBell.ring() }
-        return result
     }
 
     public func shutdown() async throws {

@@ -65,6 +65,9 @@ public final class OutboxDispatcher: Service {
         await withTaskGroup(of: Bool.self) { group in
             var inFlight = 0
             var waiting = false
+            // The last claim found less than it asked for, and no ring or poll tick came since: claiming again as a
+            // delivery finishes would find nothing, at the cost of a unit of work in the writer's queue.
+            var drained = false
             var nextPurge = milliseconds()
             // Cancellation ends the loop too: a service group cancels its services when another one fails (the
             // HTTP server could not bind its port), and a loop that waited only for graceful shutdown kept the
@@ -75,8 +78,11 @@ public final class OutboxDispatcher: Service {
                     nextPurge = milliseconds() + settings.purgeInterval.wholeMilliseconds
                 }
                 let free = settings.concurrency - inFlight
-                var claimed: [OutboxEntry] = []
-                if free > 0 { claimed = await claim(limit: free) }
+                var claimed: [ClaimedEntry] = []
+                if free > 0, !drained {
+                    claimed = await claim(limit: free)
+                    drained = claimed.count < free
+                }
                 for entry in claimed {
                     inFlight += 1
                     group.addTask { await self.deliver(entry); return true }
@@ -88,18 +94,27 @@ public final class OutboxDispatcher: Service {
                     group.addTask { await self.doorbell.wait(timeout: interval); return false }
                 }
                 guard let finishedDelivery = await group.next() else { continue }
-                if finishedDelivery { inFlight -= 1 } else { waiting = false }
+                if finishedDelivery {
+                    inFlight -= 1
+                } else {
+                    waiting = false
+                    drained = false
+                }
             }
             doorbell.ring()
             await group.waitForAll()
         }
     }
 
-    func claim(limit: Int) async -> [OutboxEntry] {
+    /// Leases up to `limit` due entries and, in the same unit of work, marks their messages `sending`: one unit of
+    /// work for a whole batch, where each message used to take one of its own.
+    func claim(limit: Int) async -> [ClaimedEntry] {
         let now = milliseconds()
         let leaseUntil = now + settings.lease.wholeMilliseconds
         do {
-            return try await storage.write { try await $0.outbox.claimDue(now: now, leaseUntil: leaseUntil, limit: limit) }
+            return try await storage.write { session in
+                try await self.prepare(try await session.outbox.claimDue(now: now, leaseUntil: leaseUntil, limit: limit), in: session)
+            }
         } catch {
             logger.error("Outbox: could not claim due work", metadata: ["error": "\(error)"])
             return []
@@ -124,12 +139,39 @@ public final class OutboxDispatcher: Service {
         }
     }
 
-    /// Makes one attempt at `entry` and records how it went.
-    func deliver(_ entry: OutboxEntry) async {
+    /// Marks the messages of `entries` `sending` and finds their senders, in the caller's unit of work.
+    func prepare(_ entries: [OutboxEntry], in session: any StorageSession) async throws -> [ClaimedEntry] {
+        let date = time.now()
+        var claimed: [ClaimedEntry] = []
+        for entry in entries {
+            guard case .message(let sid) = entry.work else {
+                claimed.append(ClaimedEntry(entry: entry))
+                continue
+            }
+            let message = try await ledger.apply(MessageStatusReport(.sending), toMessage: sid, in: session, now: date)
+            var sender: Sender?
+            if senders != nil, let message, message.channel != .chat {
+                sender = try await session.senders.find(address: message.from, accountSid: message.accountSid)
+            }
+            claimed.append(ClaimedEntry(entry: entry, message: message, sender: sender))
+        }
+        return claimed
+    }
+
+    /// Makes one attempt at `entry` now, prepared as a claim would, whether or not it is due or leased.
+    func deliverNow(_ entry: OutboxEntry) async throws {
+        for claimed in try await storage.write({ session in try await self.prepare([entry], in: session) }) {
+            await deliver(claimed)
+        }
+    }
+
+    /// Makes one attempt at a claimed entry and records how it went.
+    func deliver(_ claimed: ClaimedEntry) async {
         let started = milliseconds()
+        let entry = claimed.entry
         do {
             switch entry.work {
-            case .message(let sid): try await deliverMessage(entry, sid: sid, started: started)
+            case .message(let sid): try await deliverMessage(entry, sid: sid, message: claimed.message, sender: claimed.sender, started: started)
             case .webhook(let call): try await deliverWebhook(entry, call: call, started: started)
             }
         } catch {
@@ -139,15 +181,10 @@ public final class OutboxDispatcher: Service {
         }
     }
 
-    func deliverMessage(_ entry: OutboxEntry, sid: String, started: Int64) async throws {
+    /// Sends a message the claim marked `sending` (`nil` when it is gone), through its sender's provider if it
+    /// has one.
+    func deliverMessage(_ entry: OutboxEntry, sid: String, message: Message?, sender: Sender?, started: Int64) async throws {
         let ledger = self.ledger
-        let now = time.now()
-        let lookUpSender = senders != nil
-        let (message, sender) = try await storage.write { session -> (Message?, Sender?) in
-            let message = try await ledger.apply(MessageStatusReport(.sending), toMessage: sid, in: session, now: now)
-            guard lookUpSender, let message, message.channel != .chat else { return (message, nil) }
-            return (message, try await session.senders.find(address: message.from, accountSid: message.accountSid))
-        }
         // Gone, or already past sending (a previous run sent it and died before recording the entry): nothing to do.
         guard let message, message.status == .sending else {
             return try await settle(entry, started: started, .delivered, via: message?.channel.rawValue ?? "unknown")
@@ -165,6 +202,7 @@ public final class OutboxDispatcher: Service {
             return try await settle(entry, started: started, .retry("connector: \(error)"), via: channel, then: failing(sid, code: 30008))
         }
         try await settle(entry, started: started, .delivered, via: channel) { session, now in
+            try await receipt.record?(session)
             switch receipt.outcome {
             case .accepted:
                 try await ledger.apply(MessageStatusReport(.sent), toMessage: sid, in: session, now: now)

@@ -4,24 +4,20 @@ import SQLKit
 
 /// ``Storage`` on SQLite or PostgreSQL through SQLKit.
 public final class SQLStorage: Storage {
-    let pool: any SQLConnectionPool
+    let engine: any SQLEngine
     let logger: Logger
-    /// Serialises write transactions on SQLite, which has one writer anyway; `nil` on PostgreSQL.
-    let writeGate: WriteGate?
 
     /// Which database is behind this storage.
-    public var flavor: SQLFlavor { pool.flavor }
+    public var flavor: SQLFlavor { engine.flavor }
 
     /// Connects to `location`. Nothing is created or migrated until ``migrate()`` runs.
     public init(location: DatabaseLocation, logger: Logger, maxConnections: Int = 4) throws {
         self.logger = logger
         switch location {
         case .postgres(let url):
-            self.pool = try PostgresPool.make(url: url, maxConnectionsPerEventLoop: maxConnections, logger: logger)
-            self.writeGate = nil
+            self.engine = PostgresEngine(pool: try PostgresPool.make(url: url, maxConnectionsPerEventLoop: maxConnections, logger: logger))
         case .sqliteFile, .sqliteMemory:
-            self.pool = SQLitePool.make(location: location, maxConnections: maxConnections, logger: logger)
-            self.writeGate = WriteGate()
+            self.engine = SQLiteEngine(location: location, readers: maxConnections, logger: logger)
         }
     }
 
@@ -29,68 +25,50 @@ public final class SQLStorage: Storage {
     @discardableResult
     public func migrate() async throws -> [Int] {
         let flavor = self.flavor
-        let pool = self.pool
-        let migration = { @Sendable in
-            try await pool.withConnection { database in
-                try await Self.inTransaction(database, flavor: flavor) { database in
-                    try await Migrator(flavor: flavor).run(on: database)
-                }
-            }
+        return try await engine.write { database in
+            try await Migrator(flavor: flavor).run(on: database)
         }
-        guard let writeGate else { return try await migration() }
-        return try await writeGate.run(migration)
     }
 
     public func read<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T {
         let flavor = self.flavor
-        return try await pool.withConnection { database in
-            try await body(SQLSession(database: database, flavor: flavor))
+        let followUps = CommitFollowUps()
+        let result = try await engine.read { database in
+            try await body(SQLSession(database: database, flavor: flavor, followUps: followUps))
         }
+        await followUps.run()
+        return result
     }
 
     public func write<T: Sendable>(_ body: @escaping @Sendable (any StorageSession) async throws -> T) async throws -> T {
         let flavor = self.flavor
-        let pool = self.pool
-        let transaction = { @Sendable in
-            try await pool.withConnection { database in
-                let started = ContinuousClock.now
-                defer { Self.transactionTimer.recordNanoseconds((ContinuousClock.now - started).wholeNanoseconds) }
-                return try await Self.inTransaction(database, flavor: flavor) { database in
-                    try await body(SQLSession(database: database, flavor: flavor))
-                }
-            }
+        let followUps = CommitFollowUps()
+        let result = try await engine.write { database in
+            let started = ContinuousClock.now
+            defer { Self.unitTimer.recordNanoseconds((ContinuousClock.now - started).wholeNanoseconds) }
+            return try await body(SQLSession(database: database, flavor: flavor, followUps: followUps))
         }
-        guard let writeGate else { return try await transaction() }
-        return try await writeGate.run(transaction)
+        await followUps.run()
+        return result
     }
 
     public func shutdown() async throws {
-        try await pool.shutdown()
+        try await engine.shutdown()
     }
 
-    /// Times every write transaction; a no-op until the executable bootstraps a metrics backend.
-    static var transactionTimer: Metrics.Timer { Metrics.Timer(label: StorageMetrics.transactionDuration, preferredDisplayUnit: .seconds) }
-
-    static func inTransaction<T: Sendable>(
-        _ database: any SQLDatabase, flavor: SQLFlavor, _ body: @Sendable (any SQLDatabase) async throws -> T
-    ) async throws -> T {
-        try await database.raw(SQLQueryString(flavor.beginWrite)).run()
-        do {
-            let result = try await body(database)
-            try await database.raw("COMMIT").run()
-            return result
-        } catch {
-            // The rollback must not hide the error that caused it.
-            try? await database.raw("ROLLBACK").run()
-            throw error
-        }
-    }
+    /// Times every unit of work; a no-op until the executable bootstraps a metrics backend.
+    static var unitTimer: Metrics.Timer { Metrics.Timer(label: StorageMetrics.transactionDuration, preferredDisplayUnit: .seconds) }
 }
 
 /// The repositories of one SQL connection.
 struct SQLSession: StorageSession {
     let database: any SQLDatabase
     let flavor: SQLFlavor
+    let followUps: CommitFollowUps
+
+    func afterCommit(_ action: @escaping @Sendable () async -> Void) {
+        followUps.add(action)
+    }
 
     var accounts: any AccountRepository { SQLAccountRepository(database: database) }
     var apiKeys: any ApiKeyRepository { SQLApiKeyRepository(database: database) }

@@ -70,7 +70,9 @@ struct RecordingWriter: ResponseBodyWriter {
         let body = try await Self.run(ServerSentEventLoop(bell: AgentFeedBell(), keepalive: .milliseconds(40), checkInterval: .milliseconds(5))) { _, body in
             body.parts.count < 3 ? ServerSentEventCheck(frames: "", again: false) : nil
         }
-        #expect(body.parts == ["id: 7.1\n\n", ServerSentEvents.keepalive, ServerSentEvents.keepalive])
+        // On a loaded machine the check that ends the test can come late enough for one more keepalive to be due.
+        #expect(Array(body.parts.prefix(3)) == ["id: 7.1\n\n", ServerSentEvents.keepalive, ServerSentEvents.keepalive])
+        #expect(body.parts.dropFirst().allSatisfy { $0 == ServerSentEvents.keepalive })
     }
 
     @Test func aWriteThatFailsEndsTheStreamWithItsError() async throws {

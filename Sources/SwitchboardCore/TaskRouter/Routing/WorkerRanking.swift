@@ -6,52 +6,28 @@
 /// After the last clause the worker idle longest goes first; the SID settles exact ties so the choice is
 /// the same on every run.
 struct WorkerRanking {
-    let orderBy: [WorkerOrdering]
-    /// Each clause's steps into a worker's attributes, resolved once: `worker.` is optional in `order_by`.
-    private let paths: [ArraySlice<AttributePath.Segment>]
+    /// The rule itself, declared once: the routing model keeps its sorted orders by the same keys.
+    private let order: WorkerOrder
 
     init(orderBy: [WorkerOrdering]) {
-        self.orderBy = orderBy
-        self.paths = orderBy.map { ExpressionScope.targetWorkers.locate($0.attribute).steps }
+        self.order = WorkerOrder(orderBy: orderBy)
     }
 
-    /// A worker with the values its clauses compare, read once rather than at every comparison.
-    struct Entry {
-        let worker: RoutingWorker
-        let values: [Double?]
-    }
-
-    func entry(for worker: RoutingWorker) -> Entry {
-        Entry(worker: worker, values: paths.map { steps in
-            // Twilio orders by numbers; any other value counts as missing.
-            guard case .number(let number) = worker.attributes.value(at: steps) else { return nil }
-            return number
-        })
-    }
-
-    /// Whether `a` is offered the task before `b`.
-    func precedes(_ a: Entry, _ b: Entry) -> Bool {
-        for (index, clause) in orderBy.enumerated() {
-            switch (a.values[index], b.values[index]) {
-            case (nil, nil): continue
-            case (_?, nil): return true
-            case (nil, _?): return false
-            case (let left?, let right?):
-                guard left != right else { continue }
-                return clause.direction == .ascending ? left < right : left > right
-            }
-        }
-        if a.worker.idleSince != b.worker.idleSince { return a.worker.idleSince < b.worker.idleSince }
-        return a.worker.sid < b.worker.sid
-    }
+    /// The `order_by` clauses, first compared first.
+    var orderBy: [WorkerOrdering] { order.orderBy }
 
     /// The workers, first offered first.
     func sorted(_ workers: [RoutingWorker]) -> [RoutingWorker] {
-        workers.map(entry(for:)).sorted(by: precedes).map(\.worker)
+        keyed(workers).sorted { order.precedes($0.key, $1.key) }.map(\.worker)
     }
 
     /// The worker offered first; one pass, no sort.
     func first(of workers: [RoutingWorker]) -> RoutingWorker? {
-        workers.map(entry(for:)).min(by: precedes)?.worker
+        keyed(workers).min { order.precedes($0.key, $1.key) }?.worker
+    }
+
+    /// Each worker with the values its clauses compare, read once rather than at every comparison.
+    private func keyed(_ workers: [RoutingWorker]) -> [(worker: RoutingWorker, key: WorkerOrder.Key)] {
+        workers.map { ($0, order.key(attributes: $0.attributes, idleSince: $0.idleSince, sid: $0.sid)) }
     }
 }
