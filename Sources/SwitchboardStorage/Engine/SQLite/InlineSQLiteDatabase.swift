@@ -2,7 +2,6 @@ import Logging
 import NIOCore
 import NIOPosix
 import SQLKit
-import SQLiteKit
 
 /// SQLKit's view of one ``SQLiteConnection``: each query runs on the calling thread, at once.
 struct InlineSQLiteDatabase: SQLDatabase {
