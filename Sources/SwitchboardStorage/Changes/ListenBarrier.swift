@@ -21,6 +21,9 @@ final class ListenBarrier: ChangeCatchUp {
         var started = 0
         var running = false
         var waiters: [Waiter] = []
+        /// A round trip overran its deadline: the connection is being given up, and every later caller reads from
+        /// the database until the listener has a new connection and a new barrier.
+        var broken = false
     }
 
     /// How long a round trip may take before the connection is given up.
@@ -37,14 +40,19 @@ final class ListenBarrier: ChangeCatchUp {
 
     func catchUp() async throws {
         try await withCheckedThrowingContinuation { continuation in
-            let start = state.withLock { state in
+            let start = state.withLock { state -> Bool? in
+                guard !state.broken else { return nil }
                 state.waiters.append(Waiter(needs: state.started + 1, continuation: continuation))
                 guard !state.running else { return false }
                 state.running = true
                 state.started += 1
                 return true
             }
-            if start { Task { await runRoundTrips() } }
+            switch start {
+            case nil: continuation.resume(throwing: ListenRoundTripOverran())
+            case true?: Task { await runRoundTrips() }
+            case false?: break
+            }
         }
     }
 
@@ -54,9 +62,18 @@ final class ListenBarrier: ChangeCatchUp {
             // A round trip that does not answer in time means a connection that no longer works (a peer gone without
             // a word): closing it fails the waiters, who read from the database, and the listener reconnects.
             let connection = self.connection
-            let deadline = connection.eventLoop.scheduleTask(in: Self.timeout) {
+            // The waiters are answered at the deadline whether or not the round trip ever returns: a request must
+            // never wait on a connection that stopped answering.
+            let deadline = connection.eventLoop.scheduleTask(in: Self.timeout) { [self] in
                 let closing: EventLoopFuture<Void> = connection.close()
                 closing.whenComplete { _ in }
+                let abandoned = state.withLock { state in
+                    state.broken = true
+                    state.running = false
+                    defer { state.waiters.removeAll() }
+                    return state.waiters
+                }
+                for waiter in abandoned { waiter.continuation.resume(throwing: ListenRoundTripOverran()) }
             }
             let outcome: Result<Void, any Error>
             do {
@@ -67,6 +84,8 @@ final class ListenBarrier: ChangeCatchUp {
             }
             deadline.cancel()
             let (answered, again) = state.withLock { state in
+                // The deadline already answered everyone.
+                guard !state.broken else { return ([Waiter](), false) }
                 let finished = state.started
                 let answered = state.waiters.filter { $0.needs <= finished }
                 state.waiters.removeAll { $0.needs <= finished }
@@ -90,4 +109,9 @@ final class ListenBarrier: ChangeCatchUp {
             for try await _ in try await connection.query("LISTEN \(unescaped: "\"\(ChangeNotice.channel)\"")", logger: logger) {}
         }
     }
+}
+
+/// A LISTEN round trip did not answer in time; the caller reads from the database instead.
+struct ListenRoundTripOverran: Error, CustomStringConvertible {
+    var description: String { "the LISTEN connection did not answer in time" }
 }

@@ -58,9 +58,11 @@ public struct PostgresChangeListener: Sendable {
         }
         do {
             try await withTaskCancellationHandler {
-                // addListener sends LISTEN first; the round trip after it shows that it holds.
-                try await ListenBarrier.roundTrip(connection, logger: logger)
-                notices.resumeCompleteness(catchUp: ListenBarrier(connection: connection, logger: logger))
+                // addListener sends LISTEN first; the round trip after it shows that it holds. Through the barrier, so
+                // that it has the same deadline as every later one.
+                let barrier = ListenBarrier(connection: connection, logger: logger)
+                try await barrier.catchUp()
+                notices.resumeCompleteness(catchUp: barrier)
                 listening()
                 logger.debug("listening for database changes", metadata: ["channel": "\(ChangeNotice.channel)"])
                 try await connection.closeFuture.get()
