@@ -48,3 +48,17 @@ class RawApi:
         resp = self.post(FLEX_FLOWS, form)
         assert resp.status_code == 201, f"create Flex Flow: HTTP {resp.status_code} {resp.text}"
         return resp.json()
+
+
+def every_item(get, path: str, key: str, **params) -> list:
+    """Every item of a list resource, following next_page_url; `get(path, **params)` sends one request."""
+    resp = get(path, PageSize=1000, **params)
+    items = []
+    for _ in range(100):
+        assert resp.status_code == 200, f"GET {path} {params}: HTTP {resp.status_code} {resp.text}"
+        body = resp.json()
+        items += body[key]
+        if not body["meta"].get("next_page_url"):
+            return items
+        resp = get(body["meta"]["next_page_url"])
+    raise AssertionError(f"GET {path}: more than 100 pages")

@@ -28,7 +28,7 @@ from conftest import BACKENDS, POSTGRES_URL, PUBLIC_URL, backend_env
 from factories import fake_sid, random_auth_token
 from flex_contact_center import ContactCenter, customer_number
 from polling import eventually
-from raw_http import FLEX_FLOWS, RawApi
+from raw_http import FLEX_FLOWS, RawApi, every_item
 from sandbox import handset
 from server_process import ServerProcess, clean_env
 from switchboard_client import SwitchboardHttpClient
@@ -179,16 +179,7 @@ class PublicRawApi(RawApi):
 
     def every(self, path: str, key: str, **params) -> list:
         """Every item of a list resource, following next_page_url."""
-        resp = self.get(path, PageSize=1000, **params)
-        items = []
-        for _ in range(100):
-            assert resp.status_code == 200, f"GET {path} {params}: HTTP {resp.status_code} {resp.text}"
-            body = resp.json()
-            items += body[key]
-            if not body["meta"].get("next_page_url"):
-                return items
-            resp = self.get(body["meta"]["next_page_url"])
-        raise AssertionError(f"GET {path}: more than 100 pages")
+        return every_item(self.get, path, key, **params)
 
     def fetch(self, path: str) -> Optional[dict]:
         """A resource's JSON, or None when it answers 404."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 import requests
 
-from raw_http import TIMEOUT_S
+from raw_http import TIMEOUT_S, every_item
 from test_taskrouter_routing import WORKSPACES, Center
 
 THREADS = 24
@@ -87,16 +87,7 @@ class Floor:
 
     def _all(self, path: str, key: str, **params) -> list:
         """Every item of a list resource, following next_page_url."""
-        resp = self.get(path, PageSize=1000, **params)
-        items = []
-        for _ in range(100):
-            assert resp.status_code == 200, f"GET {path} {params}: HTTP {resp.status_code} {resp.text}"
-            body = resp.json()
-            items += body[key]
-            if not body["meta"].get("next_page_url"):
-                return items
-            resp = self.get(body["meta"]["next_page_url"])
-        raise AssertionError(f"GET {path}: more than 100 pages")
+        return every_item(self.get, path, key, **params)
 
     def create_task(self, **attributes):
         """POST a task on the sms channel through the workflow; the response."""

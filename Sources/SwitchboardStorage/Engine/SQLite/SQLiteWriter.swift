@@ -31,14 +31,15 @@ final class SQLiteWriter: Sendable {
         try await submit(body, inTransaction: false)
     }
 
-    /// Closes the connection once the queue is empty; later units fail.
+    /// Closes the connection after the units already queued; units submitted from now on fail, so none can reach
+    /// the closed connection.
     func close() async {
-        _ = try? await submit({ database in database.connection.close() }, inTransaction: false)
         state.withLock { $0.closed = true }
+        _ = try? await submit({ database in database.connection.close() }, inTransaction: false, evenIfClosed: true)
     }
 
     private func submit<T: Sendable>(
-        _ body: @escaping @Sendable (InlineSQLiteDatabase) async throws -> T, inTransaction: Bool
+        _ body: @escaping @Sendable (InlineSQLiteDatabase) async throws -> T, inTransaction: Bool, evenIfClosed: Bool = false
     ) async throws -> T {
         let outcome = Mutex<Result<T, any Error>?>(nil)
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
@@ -57,7 +58,7 @@ final class SQLiteWriter: Sendable {
                     if let error { continuation.resume(throwing: error) } else { continuation.resume() }
                 })
             let startsDraining = state.withLock { state -> Bool? in
-                guard !state.closed else { return nil }
+                guard !state.closed || evenIfClosed else { return nil }
                 state.queue.append(unit)
                 guard !state.draining else { return false }
                 state.draining = true
